@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only: lookups and the message router are registered in later modules.
+});

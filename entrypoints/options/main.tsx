@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Gloss</main>, document.getElementById('app')!);

@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description:
+      'Explains the terms of East Asian security and diplomacy news while you read. Offline and private.',
+    // storage: settings and packs; contextMenus: "Explain … with Gloss"; activeTab + scripting are
+    // not needed because the content script already runs on http(s) pages.
+    permissions: ['storage', 'contextMenus'],
+    omnibox: { keyword: 'gloss' },
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Explain the selected text with Gloss (or open the search)',
+      },
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next marked term',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous marked term',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gloss@gloss.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
