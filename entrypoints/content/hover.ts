@@ -1,0 +1,145 @@
+/**
+ * Hover intent over marks: the popover opens after the pointer rests on a mark (a dwell), not while
+ * it passes over; it closes after an abandon delay unless the pointer moves into it; a click pins
+ * it; a tap opens it; a tap or click elsewhere closes it; Esc closes it.
+ *
+ * Pointer moves only record the position; the hit test runs at most once per animation frame.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Occurrence } from './marks';
+
+const ABANDON_MS = 300;
+
+export interface HoverTarget {
+  /** The shown mark at (x, y). */
+  at(x: number, y: number): Occurrence | null;
+  dwellMs(): number;
+  open(occurrence: Occurrence, point: { x: number; y: number }, pinned: boolean): void;
+  close(): void;
+  isOpen(): boolean;
+  /** True when an event target is the popover. */
+  inPopover(target: EventTarget | null): boolean;
+}
+
+export class HoverIntent {
+  private point: { x: number; y: number } | null = null;
+  private frame = 0;
+  private over: Occurrence | null = null;
+  private shown: Occurrence | null = null;
+  private dwellTimer = 0;
+  private abandonTimer = 0;
+  private insidePopover = false;
+  pinned = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly target: HoverTarget,
+  ) {
+    const options = { capture: true, passive: true };
+    ctx.addEventListener(document, 'pointermove', (e) => this.onMove(e), options);
+    ctx.addEventListener(document, 'pointerdown', (e) => this.onDown(e), options);
+    ctx.addEventListener(document, 'click', (e) => this.onClick(e), options);
+    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e), { capture: true });
+    ctx.addEventListener(window, 'blur', () => this.cancelDwell());
+  }
+
+  /** The popover opened or closed by other means (keyboard, lookup). */
+  setShown(occurrence: Occurrence | null, pinned: boolean): void {
+    this.shown = occurrence;
+    this.pinned = pinned;
+    this.cancelDwell();
+    this.cancelAbandon();
+  }
+
+  pointerEnteredPopover(): void {
+    this.insidePopover = true;
+    this.cancelAbandon();
+  }
+
+  pointerLeftPopover(): void {
+    this.insidePopover = false;
+    if (!this.pinned) this.scheduleAbandon();
+  }
+
+  private onMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    this.point = { x: event.clientX, y: event.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.ctx.isValid) this.evaluate();
+    });
+  }
+
+  private evaluate(): void {
+    if (!this.point || this.insidePopover) return;
+    const { x, y } = this.point;
+    const occurrence = this.target.at(x, y);
+    if (occurrence === this.over) return;
+    this.over = occurrence;
+    this.cancelDwell();
+    if (occurrence && occurrence === this.shown) {
+      this.cancelAbandon();
+      return;
+    }
+    if (occurrence) {
+      this.dwellTimer = this.ctx.setTimeout(() => {
+        this.dwellTimer = 0;
+        if (this.over === occurrence) this.show(occurrence, { x, y }, false);
+      }, this.target.dwellMs());
+    }
+    if (this.target.isOpen() && !this.pinned && occurrence !== this.shown) this.scheduleAbandon();
+  }
+
+  private onDown(event: PointerEvent): void {
+    if (this.target.inPopover(event.target)) return;
+    if (event.pointerType !== 'touch' && event.button !== 0) return;
+    const occurrence = this.target.at(event.clientX, event.clientY);
+    if (!occurrence && this.target.isOpen()) {
+      this.target.close();
+      this.shown = null;
+    }
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.target.inPopover(event.target)) return;
+    const occurrence = this.target.at(event.clientX, event.clientY);
+    // A click (or tap) on a mark pins its popover; the click itself is left alone, so a mark
+    // inside a link is still a working link.
+    if (occurrence) this.show(occurrence, { x: event.clientX, y: event.clientY }, true);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.target.isOpen()) {
+      this.target.close();
+      this.shown = null;
+    }
+  }
+
+  private show(occurrence: Occurrence, point: { x: number; y: number }, pinned: boolean): void {
+    this.cancelAbandon();
+    this.shown = occurrence;
+    this.pinned = pinned;
+    this.target.open(occurrence, point, pinned);
+  }
+
+  private scheduleAbandon(): void {
+    if (this.abandonTimer) return;
+    this.abandonTimer = this.ctx.setTimeout(() => {
+      this.abandonTimer = 0;
+      if (this.pinned || this.insidePopover || (this.over && this.over === this.shown)) return;
+      this.target.close();
+      this.shown = null;
+    }, ABANDON_MS);
+  }
+
+  private cancelDwell(): void {
+    if (this.dwellTimer) clearTimeout(this.dwellTimer);
+    this.dwellTimer = 0;
+  }
+
+  private cancelAbandon(): void {
+    if (this.abandonTimer) clearTimeout(this.abandonTimer);
+    this.abandonTimer = 0;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Watches the page for text that appears or changes later (infinite scroll, live blogs, SPA
+ * navigation, re-rendering apps) and rescans only the changed blocks, in a debounced pass.
+ *
+ * A page that keeps rewriting itself cannot drive Gloss into a loop: when rescans take more than
+ * CUTOFF_MS of the last WINDOW_MS, Gloss stops watching this page and stays quiet.
+ */
+import { blockRootOf, isInSkippedRegion, isSkipped, UI_HOST_TAG } from './text-blocks';
+
+const DEBOUNCE_MS = 120;
+const WINDOW_MS = 10_000;
+const CUTOFF_MS = 1_500;
+
+export interface ObserverOptions {
+  rescan(roots: Node[]): Promise<void>;
+  /** Called before each pass: drop stale marks, re-register highlights. */
+  beforePass(): void;
+  onCutoff(): void;
+  setTimeout(handler: () => void, ms: number): number;
+}
+
+export class PageObserver {
+  private readonly dirty = new Set<Node>();
+  private timer: number | null = null;
+  private running = false;
+  private readonly costs: { at: number; ms: number }[] = [];
+  private readonly observer: MutationObserver;
+  stopped = false;
+
+  constructor(private readonly options: ObserverOptions) {
+    this.observer = new MutationObserver((records) => this.collect(records));
+  }
+
+  observe(root: Node): void {
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  disconnect(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (isOurs(target)) continue;
+      if (record.type === 'childList' && onlyOurs(record)) continue;
+      const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+      if (el && (isSkipped(el) || isInSkippedRegion(el))) continue;
+      this.dirty.add(blockRootOf(target));
+    }
+    if (this.dirty.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.stopped) return;
+    this.timer = this.options.setTimeout(() => void this.pass(), DEBOUNCE_MS);
+  }
+
+  private async pass(): Promise<void> {
+    this.timer = null;
+    if (this.running) return this.schedule();
+    this.running = true;
+    const started = performance.now();
+    try {
+      this.options.beforePass();
+      const roots = outermost([...this.dirty].filter((node) => node.isConnected));
+      this.dirty.clear();
+      if (roots.length > 0) await this.options.rescan(roots);
+    } finally {
+      this.running = false;
+    }
+    this.record(performance.now() - started);
+    if (this.dirty.size > 0) this.schedule();
+  }
+
+  private record(ms: number): void {
+    const now = performance.now();
+    this.costs.push({ at: now, ms });
+    while (this.costs.length > 0 && this.costs[0]!.at < now - WINDOW_MS) this.costs.shift();
+    const total = this.costs.reduce((sum, cost) => sum + cost.ms, 0);
+    if (total > CUTOFF_MS) {
+      this.disconnect();
+      this.options.onCutoff();
+    }
+  }
+}
+
+function isOurs(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toUpperCase() === UI_HOST_TAG) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function onlyOurs(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return (
+    nodes.length > 0 &&
+    nodes.every(
+      (node) =>
+        node.nodeType === Node.ELEMENT_NODE &&
+        (node as Element).tagName.toUpperCase() === UI_HOST_TAG,
+    )
+  );
+}
+
+/** Drops roots nested inside other roots: the outer rescan covers them. */
+function outermost(roots: Node[]): Node[] {
+  const sorted = roots.sort((a, b) =>
+    a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+  const kept: Node[] = [];
+  for (const root of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(root)) kept.push(root);
+  }
+  return kept;
+}

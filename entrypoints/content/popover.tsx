@@ -1,0 +1,212 @@
+/**
+ * The one popover of a page: mounted lazily, once, in a shadow root (styles isolated both ways),
+ * in the top layer (above modal dialogs and fullscreen elements), and placed with floating-ui next
+ * to the term without covering it. On narrow viewports it is a bottom sheet.
+ */
+import { render } from 'preact';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '@/components/term-card.css?inline';
+import themeCss from '@/components/theme.css?inline';
+import popoverCss from './popover.css?inline';
+import type { CatalogEntry } from '@/glossary/catalog';
+import { PopoverView, type PopoverContent } from './PopoverView';
+import { UI_HOST_TAG } from './text-blocks';
+import { pageTheme } from './theme';
+
+const SHEET_MAX_WIDTH = 480;
+
+export interface PopoverCallbacks {
+  lookup(id: string): CatalogEntry | undefined;
+  onOpenGlossary(termId?: string, query?: string): void;
+  onHide(termId: string, scope: 'site' | 'everywhere'): void;
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onClosed(): void;
+  themeSetting(): 'auto' | 'light' | 'dark';
+}
+
+export interface ShowOptions {
+  /** Where the term is on screen (a rect of the mark or selection). */
+  anchor: () => DOMRect | null;
+  focus?: boolean;
+}
+
+export class Popover {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private mounting: Promise<void> | null = null;
+  private content: PopoverContent | null = null;
+  private options: ShowOptions | null = null;
+  private returnFocus: Element | null = null;
+  /** Bumped on every show/hide so that a late mount or placement cannot resurrect a hidden popover. */
+  private version = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly callbacks: PopoverCallbacks,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.content !== null;
+  }
+
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  /** True when `target` (an event target, possibly retargeted to the host) is inside the popover. */
+  contains(target: EventTarget | null): boolean {
+    return target !== null && this.ui !== null && target === this.ui.shadowHost;
+  }
+
+  async show(content: PopoverContent, options: ShowOptions): Promise<void> {
+    const version = ++this.version;
+    if (options.focus && !this.isOpen) this.returnFocus = deepActiveElement();
+    this.content = content;
+    this.options = options;
+    await this.mount();
+    if (version !== this.version || !this.ui) return;
+    this.attachToTopLayer();
+    this.paint(options.focus ?? false);
+    await this.place(version);
+  }
+
+  hide(restoreFocus = false): void {
+    if (!this.isOpen) return;
+    this.version++;
+    this.content = null;
+    this.options = null;
+    const host = this.ui?.shadowHost;
+    if (host) {
+      render(null, this.ui!.uiContainer);
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.style.setProperty('display', 'none', 'important');
+    }
+    if (restoreFocus && this.returnFocus instanceof HTMLElement) {
+      this.returnFocus.focus({ preventScroll: true });
+    }
+    this.returnFocus = null;
+    this.callbacks.onClosed();
+  }
+
+  private async mount(): Promise<void> {
+    if (this.ui?.shadowHost.isConnected) return;
+    if (this.ui) {
+      // The page removed our host (some pages delete every element they did not create).
+      this.ui.remove();
+      this.ui = null;
+    }
+    this.mounting ??= (async () => {
+      const ui = await createShadowRootUi(this.ctx, {
+        name: UI_HOST_TAG.toLowerCase(),
+        position: 'inline',
+        anchor: () => document.documentElement,
+        append: 'last',
+        css: [themeCss, cardCss, popoverCss].join('\n'),
+        onMount: (container) => container,
+      });
+      ui.mount();
+      const host = ui.shadowHost;
+      host.setAttribute('popover', 'manual');
+      host.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
+      host.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
+      host.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          this.hide(true);
+        }
+      });
+      this.ui = ui;
+    })().finally(() => {
+      this.mounting = null;
+    });
+    await this.mounting;
+  }
+
+  /** The top layer keeps the popover above the page's dialogs, fullscreen and z-index wars. */
+  private attachToTopLayer(): void {
+    const host = this.ui!.shadowHost;
+    // A modal dialog makes everything outside it inert, so the popover moves inside it.
+    const modal = document.querySelector('dialog:modal') ?? document.fullscreenElement;
+    const parent = modal ?? document.documentElement;
+    if (host.parentNode !== parent) parent.append(host);
+    host.style.setProperty('display', 'block', 'important');
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // Without the Popover API the host still shows, with a very high z-index from the CSS.
+    }
+  }
+
+  private paint(focus: boolean): void {
+    if (!this.ui || !this.content) return;
+    const content = this.content;
+    render(
+      <PopoverView
+        content={content}
+        theme={this.theme()}
+        sheet={innerWidth <= SHEET_MAX_WIDTH}
+        lookup={this.callbacks.lookup}
+        focusOnRender={focus}
+        onNavigate={(stack) => {
+          this.content = { kind: 'term', stack };
+          this.paint(true);
+          void this.place(this.version);
+        }}
+        onOpenGlossary={this.callbacks.onOpenGlossary}
+        onHide={(termId, scope) => {
+          this.callbacks.onHide(termId, scope);
+          this.hide(true);
+        }}
+        onClose={() => this.hide(true)}
+      />,
+      this.ui.uiContainer,
+    );
+  }
+
+  private async place(version: number): Promise<void> {
+    const floating = this.ui?.uiContainer.querySelector<HTMLElement>('.gloss-popover');
+    const anchor = this.options?.anchor();
+    if (!floating || !anchor) return;
+    if (innerWidth <= SHEET_MAX_WIDTH) {
+      floating.style.left = '';
+      floating.style.top = '';
+      return;
+    }
+    const reference = { getBoundingClientRect: () => this.options?.anchor() ?? anchor };
+    const { x, y } = await computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            floating.style.maxHeight = `${Math.max(160, Math.min(availableHeight, 520))}px`;
+          },
+        }),
+      ],
+    });
+    if (version !== this.version) return;
+    floating.style.left = `${x}px`;
+    floating.style.top = `${y}px`;
+  }
+
+  private theme(): 'light' | 'dark' {
+    const setting = this.callbacks.themeSetting();
+    if (setting !== 'auto') return setting;
+    return pageTheme();
+  }
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

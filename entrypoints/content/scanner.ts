@@ -1,0 +1,151 @@
+/**
+ * Reads the page's text blocks, runs the matcher on them and hands the occurrences to the mark
+ * store — in slices of a few milliseconds, so Gloss never causes a long task, and visible content
+ * first, so the marks a reader can see appear first.
+ */
+import type { Matcher } from '@/glossary/matcher';
+import { BlockWalker, type TextBlock } from './text-blocks';
+import type { MarkStore, Occurrence } from './marks';
+
+const SLICE_MS = 4;
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Gives the page's own tasks (input, rendering) a turn. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  // A MessageChannel task is not clamped to 4 ms like nested setTimeout calls.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Index of the text node that holds `offset`; `end` offsets belong to the node they close. */
+function nodeIndexAt(starts: readonly number[], offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (isEnd ? starts[mid]! < offset : starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function occurrencesIn(block: TextBlock, matcher: Matcher): Occurrence[] {
+  const matches = matcher.find(block.text);
+  const occurrences: Occurrence[] = [];
+  for (const match of matches) {
+    const first = nodeIndexAt(block.starts, match.start, false);
+    const last = nodeIndexAt(block.starts, match.end, true);
+    occurrences.push({
+      termId: match.termId,
+      kind: match.kind,
+      root: block.root,
+      range: new StaticRange({
+        startContainer: block.nodes[first]!,
+        startOffset: match.start - block.starts[first]!,
+        endContainer: block.nodes[last]!,
+        endOffset: match.end - block.starts[last]!,
+      }),
+    });
+  }
+  return occurrences;
+}
+
+/** The first block whose text is at or below the top of the viewport (one layout read per probe). */
+function firstVisibleIndex(blocks: readonly TextBlock[]): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const el = blocks[mid]!.nodes[0]!.parentElement;
+    const bottom = el ? el.getBoundingClientRect().bottom : Infinity;
+    if (bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < blocks.length ? lo : 0;
+}
+
+export interface ScanStats {
+  blocks: number;
+  occurrences: number;
+  ms: number;
+}
+
+export class Scanner {
+  private generation = 0;
+
+  constructor(
+    private matcher: Matcher,
+    private readonly store: MarkStore,
+    private readonly isValid: () => boolean = () => true,
+  ) {}
+
+  setMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+  }
+
+  /** Cancels a scan in progress (a newer one supersedes it). */
+  cancel(): void {
+    this.generation++;
+  }
+
+  /** Scans everything under `roots`, replacing what was found there before. */
+  async scan(roots: readonly Node[], visibleFirst = false): Promise<ScanStats> {
+    const generation = ++this.generation;
+    const started = performance.now();
+    const blocks: TextBlock[] = [];
+    for (const root of roots) {
+      const walker = new BlockWalker(root);
+      while (!walker.done) {
+        blocks.push(...walker.run(performance.now() + SLICE_MS));
+        if (!walker.done && !(await this.pause(generation))) return this.stats(0, 0, started);
+      }
+    }
+    const order =
+      visibleFirst && blocks.length > 1 ? rotate(blocks, firstVisibleIndex(blocks)) : blocks;
+    // Roots emptied by the page still need their old marks replaced by nothing.
+    const found = new Map<Node, Occurrence[]>(roots.map((root) => [root, []]));
+    let touched = new Set<Node>();
+    let occurrences = 0;
+    let deadline = performance.now() + SLICE_MS;
+    for (const block of order) {
+      const list = found.get(block.root) ?? [];
+      found.set(block.root, list);
+      const occurrencesHere = occurrencesIn(block, this.matcher);
+      list.push(...occurrencesHere);
+      occurrences += occurrencesHere.length;
+      touched.add(block.root);
+      if (performance.now() > deadline) {
+        this.commit(found, touched);
+        touched = new Set();
+        if (!(await this.pause(generation))) return this.stats(blocks.length, occurrences, started);
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    for (const root of roots) touched.add(root);
+    this.commit(found, touched);
+    return this.stats(blocks.length, occurrences, started);
+  }
+
+  private commit(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
+    for (const root of touched) this.store.replace(root, found.get(root) ?? []);
+  }
+
+  private async pause(generation: number): Promise<boolean> {
+    await yieldToPage();
+    return generation === this.generation && this.isValid();
+  }
+
+  private stats(blocks: number, occurrences: number, started: number): ScanStats {
+    return { blocks, occurrences, ms: performance.now() - started };
+  }
+}
+
+function rotate<T>(items: readonly T[], start: number): T[] {
+  return start === 0 ? [...items] : [...items.slice(start), ...items.slice(0, start)];
+}

@@ -1,0 +1,254 @@
+/**
+ * Joins the text nodes under one block-level element into one string, so that
+ * "strategic <b>autonomy</b>" is matched as one phrase, and remembers where each node starts
+ * so that a match can be mapped back to (node, offset) pairs.
+ *
+ * The walk skips excluded subtrees itself instead of using a TreeWalker `acceptNode` filter:
+ * calling back into JS for every node costs several times the walk. It never reads layout.
+ */
+
+export interface TextBlock {
+  /** The nearest block-level element (or shadow root / document) that holds the text. */
+  root: Node;
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in `text`. */
+  starts: number[];
+}
+
+// Inline elements continue the current block; every other element starts a new one.
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'ACRONYM',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'KBD',
+  'LABEL',
+  'MARK',
+  'NOBR',
+  'Q',
+  'RUBY',
+  'RB',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRIKE',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'WBR',
+  'FONT',
+]);
+
+// Never marked: code, form fields, non-rendered text, ruby annotations (the reading of 尖閣 is not
+// part of the sentence), and media.
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'RT',
+  'RP',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Gloss's own UI host; its subtree is never scanned. */
+export const UI_HOST_TAG = 'GLOSS-POPOVER';
+
+export function isSkipped(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED.has(tag) || tag === UI_HOST_TAG) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+function isInline(el: Element): boolean {
+  return INLINE.has(el.tagName.toUpperCase());
+}
+
+/** The element whose text block contains `node` (its nearest non-inline ancestor). */
+export function blockRootOf(node: Node): Node {
+  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (current && current.nodeType === Node.ELEMENT_NODE && isInline(current as Element)) {
+    current = current.parentNode;
+  }
+  return current ?? node;
+}
+
+/** True when `node` or an ancestor (within its tree) is excluded from scanning. */
+export function isInSkippedRegion(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
+  return false;
+}
+
+class BlockBuilder {
+  readonly blocks: TextBlock[] = [];
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private length = 0;
+
+  constructor(public root: Node) {}
+
+  push(...blocks: TextBlock[]): void {
+    this.blocks.push(...blocks);
+  }
+
+  /** Hands over the completed blocks. */
+  take(): TextBlock[] {
+    return this.blocks.splice(0, this.blocks.length);
+  }
+
+  add(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  /** Ends the current block (at a block boundary or <br>) and starts the next under `root`. */
+  flush(nextRoot: Node): void {
+    if (this.nodes.length > 0) {
+      const text = this.parts.join('');
+      if (/\S/.test(text)) {
+        this.blocks.push({ root: this.root, text, nodes: this.nodes, starts: this.starts });
+      }
+    }
+    if (this.nodes.length > 0) {
+      this.parts = [];
+      this.nodes = [];
+      this.starts = [];
+      this.length = 0;
+    }
+    this.root = nextRoot;
+  }
+}
+
+/**
+ * A resumable walk: `run(deadline)` collects blocks until the clock passes `deadline`, so a 5 MB
+ * page is read in slices instead of one long task. Open shadow roots are entered; their text forms
+ * blocks of its own.
+ */
+export class BlockWalker {
+  private readonly builder: BlockBuilder;
+  /** Each frame is a subtree being walked: its root, the current node and its open ancestors. */
+  private readonly frames: { root: Node; node: Node | null; parents: Node[] }[] = [];
+
+  constructor(root: Node) {
+    this.builder = new BlockBuilder(blockRootOf(root));
+    this.push(root);
+  }
+
+  get done(): boolean {
+    return this.frames.length === 0;
+  }
+
+  /** Walks until `deadline` (a performance.now() time); returns the blocks completed so far. */
+  run(deadline = Infinity): TextBlock[] {
+    let count = 0;
+    while (this.frames.length > 0) {
+      if ((++count & 255) === 0 && performance.now() > deadline) break;
+      this.step();
+    }
+    if (this.done) this.builder.flush(this.builder.root);
+    return this.builder.take();
+  }
+
+  private push(root: Node): void {
+    this.frames.push({ root, node: root.firstChild, parents: [root] });
+    if (root.nodeType === Node.ELEMENT_NODE) this.enterShadow(root as Element);
+  }
+
+  private step(): void {
+    const frame = this.frames[this.frames.length - 1]!;
+    const node = frame.node;
+    if (!node) {
+      this.frames.pop();
+      return;
+    }
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.builder.add(node as Text);
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (el.tagName === 'BR') {
+        this.builder.flush(blockRootOf(el));
+      } else if (!isSkipped(el)) {
+        if (!isInline(el)) this.builder.flush(el);
+        this.enterShadow(el);
+        descend = el.firstChild !== null;
+      }
+    }
+    if (descend) {
+      frame.parents.push(node);
+      frame.node = node.firstChild;
+      return;
+    }
+    // Climb until a next sibling exists, closing blocks as block elements are left.
+    let current: Node | null = node;
+    while (current && !current.nextSibling) {
+      const parent = frame.parents.pop();
+      if (!parent || parent === frame.root) {
+        current = null;
+        break;
+      }
+      if (parent.nodeType === Node.ELEMENT_NODE && !isInline(parent as Element)) {
+        this.builder.flush(blockRootOf(parent.parentNode ?? parent));
+      }
+      current = parent;
+    }
+    frame.node = current ? current.nextSibling : null;
+  }
+
+  private enterShadow(el: Element): void {
+    const shadow = el.shadowRoot;
+    if (!shadow || el.tagName.toUpperCase() === UI_HOST_TAG) return;
+    // The shadow tree is walked to completion before the light children; its text is its own block.
+    this.builder.flush(shadow);
+    const walker = new BlockWalker(shadow);
+    this.builder.push(...walker.run());
+    this.builder.flush(blockRootOf(el));
+  }
+}
+
+/** Collects the text blocks under `root` in document order, all at once (tests, small roots). */
+export function collectBlocks(root: Node): TextBlock[] {
+  return new BlockWalker(root).run();
+}

@@ -1,0 +1,62 @@
+/** Asks the target tab's content script which glossary terms its page has. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageTerm } from '@/utils/messages';
+import { hostnameOf, sendToTab, targetTab, type TargetTab } from './tab-messages';
+
+export type PageTermsState =
+  | { status: 'loading' }
+  /** No tab, or one no content script can run in (browser pages, the store, file://). */
+  | { status: 'unreachable'; tab: TargetTab | null }
+  | { status: 'off'; tab: TargetTab }
+  | { status: 'ready'; tab: TargetTab; terms: PageTerm[] };
+
+function isPageTerm(value: unknown): value is PageTerm {
+  const t = value as PageTerm;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.termId === 'string' &&
+    typeof t.title === 'string' &&
+    typeof t.category === 'string' &&
+    typeof t.count === 'number'
+  );
+}
+
+export async function fetchPageTerms(): Promise<PageTermsState> {
+  const tab = await targetTab().catch(() => null);
+  if (!tab) return { status: 'unreachable', tab: null };
+  try {
+    const reply = await sendToTab(tab.id, { type: 'gloss:page-terms' });
+    if (!reply || typeof reply.on !== 'boolean') return { status: 'unreachable', tab };
+    if (!reply.on) return { status: 'off', tab };
+    const terms = Array.isArray(reply.terms) ? reply.terms.filter(isPageTerm) : [];
+    return { status: 'ready', tab, terms };
+  } catch {
+    return { status: 'unreachable', tab };
+  }
+}
+
+/**
+ * The page's terms; asked again whenever `refreshKey` changes (the site switch was flipped), after
+ * a short pause so the content script has applied the change and rescanned.
+ */
+export function usePageTerms(refreshKey: unknown): PageTermsState {
+  const [state, setState] = useState<PageTermsState>({ status: 'loading' });
+  const asked = useRef(false);
+  useEffect(() => {
+    let live = true;
+    const ask = () => void fetchPageTerms().then((next) => live && setState(next));
+    const timer = setTimeout(ask, asked.current ? 400 : 0);
+    asked.current = true;
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [refreshKey]);
+  return state;
+}
+
+/** The page's host: from the tab's address when the browser shares it. */
+export function hostOf(state: PageTermsState): string | null {
+  return state.status === 'loading' ? null : hostnameOf(state.tab?.url);
+}

@@ -1,0 +1,81 @@
+/**
+ * Glossary packs the reader controls: the bundled pack plus imported ones. The list (order =
+ * which pack wins when two define the same alias, and on/off) is one small item; each imported
+ * pack is stored under its own key so that a 10,000-term pack is written once, not on every toggle.
+ * Everything read back is validated again: storage is not trusted.
+ */
+import { storage } from '@wxt-dev/storage';
+import * as v from 'valibot';
+import bundled from '@/glossary/packs/japan-autonomy.json';
+import { validatePack, type Pack } from '@/glossary/schema';
+
+export const BUNDLED_PACK_ID = bundled.id;
+
+const entrySchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  enabled: v.boolean(),
+});
+const listSchema = v.pipe(v.array(entrySchema), v.maxLength(200));
+
+export type PackEntry = v.InferOutput<typeof entrySchema>;
+
+export const packListItem = storage.defineItem<PackEntry[]>('local:packList', {
+  fallback: [],
+  version: 1,
+});
+
+export function packItem(id: string) {
+  return storage.defineItem<unknown>(`local:pack:${id}`);
+}
+
+let bundledPack: Pack | undefined;
+
+/** The bundled pack, validated once (a broken build must fail loudly in tests, not here). */
+export function getBundledPack(): Pack {
+  if (!bundledPack) {
+    const result = validatePack(bundled);
+    if (!result.ok) throw new Error(`bundled pack is invalid: ${result.errors.join('; ')}`);
+    bundledPack = result.pack;
+  }
+  return bundledPack;
+}
+
+/** The pack list as stored, repaired: unknown shapes dropped, the bundled pack always present. */
+export function normalizeList(stored: unknown): PackEntry[] {
+  const parsed = v.safeParse(listSchema, stored);
+  const list = parsed.success ? parsed.output : [];
+  const seen = new Set<string>();
+  const unique = list.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
+  if (!seen.has(BUNDLED_PACK_ID)) unique.push({ id: BUNDLED_PACK_ID, enabled: true });
+  return unique;
+}
+
+export async function loadPackList(): Promise<PackEntry[]> {
+  try {
+    return normalizeList(await packListItem.getValue());
+  } catch {
+    return normalizeList(null);
+  }
+}
+
+/** A stored pack, validated; null when missing or no longer valid. */
+export async function loadPack(id: string): Promise<Pack | null> {
+  if (id === BUNDLED_PACK_ID) return getBundledPack();
+  try {
+    const result = validatePack(await packItem(id).getValue());
+    return result.ok ? result.pack : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The enabled packs, highest priority first. */
+export async function loadEnabledPacks(): Promise<Pack[]> {
+  const list = await loadPackList();
+  const packs = await Promise.all(list.filter((e) => e.enabled).map((e) => loadPack(e.id)));
+  return packs.filter((pack): pack is Pack => pack !== null);
+}
+
+export function watchPacks(callback: () => void): () => void {
+  return packListItem.watch(() => callback());
+}

@@ -1,0 +1,131 @@
+/**
+ * The reader's settings: one typed, versioned storage item that holds only what the user changed.
+ * Whatever is read from storage is validated key by key; an invalid or unknown value falls back to
+ * its default and the rest keeps working.
+ */
+import { storage } from '@wxt-dev/storage';
+import * as v from 'valibot';
+
+const hostname = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
+const termId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** Each setting's schema; the object's keys are the settings. */
+export const settingSchemas = {
+  enabled: v.boolean(),
+  /** Sites (hostnames) where the reader switched Gloss off. */
+  disabledSites: v.pipe(v.array(hostname), v.maxLength(5_000)),
+  /** Mark the first mention of each term on a page, or every mention. */
+  density: v.picklist(['first', 'all']),
+  /** Categories the reader switched off. */
+  disabledCategories: v.pipe(v.array(v.pipe(v.string(), v.maxLength(48))), v.maxLength(64)),
+  /** How long the pointer rests on a mark before its popover opens. */
+  hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3_000)),
+  markStyle: v.picklist(['underline', 'background', 'both']),
+  theme: v.picklist(['auto', 'light', 'dark']),
+  /** Terms hidden everywhere ("Not this meaning"). */
+  hiddenTerms: v.pipe(v.array(termId), v.maxLength(20_000)),
+  /** Terms hidden on one site only. */
+  hiddenTermsBySite: v.pipe(
+    v.record(hostname, v.pipe(v.array(termId), v.maxLength(20_000))),
+    v.check((record) => Object.keys(record).length <= 5_000),
+  ),
+} as const;
+
+export type Settings = {
+  -readonly [K in keyof typeof settingSchemas]: v.InferOutput<(typeof settingSchemas)[K]>;
+};
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  disabledSites: [],
+  density: 'first',
+  disabledCategories: [],
+  hoverDelayMs: 300,
+  markStyle: 'underline',
+  theme: 'auto',
+  hiddenTerms: [],
+  hiddenTermsBySite: {},
+});
+
+export type SettingsOverrides = Partial<Settings>;
+
+function isSettingKey(key: string): key is keyof Settings {
+  return Object.hasOwn(settingSchemas, key);
+}
+
+/** Keeps only the valid, known keys of whatever was stored. */
+export function sanitizeOverrides(stored: unknown): SettingsOverrides {
+  const clean: Record<string, unknown> = {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (!isSettingKey(key)) continue;
+    const result = v.safeParse(settingSchemas[key], value);
+    if (result.success) clean[key] = result.output;
+  }
+  return clean as SettingsOverrides;
+}
+
+export function resolveSettings(stored: unknown): Settings {
+  return { ...structuredClone(DEFAULT_SETTINGS), ...sanitizeOverrides(stored) } as Settings;
+}
+
+/** Only the values that differ from the defaults are stored. */
+export function overridesFor(settings: Settings): SettingsOverrides {
+  const overrides: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (JSON.stringify(settings[key]) !== JSON.stringify(DEFAULT_SETTINGS[key])) {
+      overrides[key] = settings[key];
+    }
+  }
+  return overrides as SettingsOverrides;
+}
+
+/**
+ * Version 1 stored a full settings object with `markEveryMention: boolean` and `hoverDelay`
+ * in seconds; version 2 stores overrides only, with `density` and `hoverDelayMs`.
+ */
+export function migrateV1(old: unknown): SettingsOverrides {
+  if (typeof old !== 'object' || old === null) return {};
+  const { markEveryMention, hoverDelay, ...rest } = old as Record<string, unknown>;
+  const next: Record<string, unknown> = { ...rest };
+  if (typeof markEveryMention === 'boolean') next.density = markEveryMention ? 'all' : 'first';
+  if (typeof hoverDelay === 'number') next.hoverDelayMs = Math.round(hoverDelay * 1000);
+  return overridesFor(resolveSettings(next));
+}
+
+export const settingsItem = storage.defineItem<SettingsOverrides>('local:settings', {
+  fallback: {},
+  version: 2,
+  migrations: { 2: migrateV1 },
+});
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    return resolveSettings(await settingsItem.getValue());
+  } catch {
+    // Storage that cannot even be read (corrupt, or a failed migration) must not stop Gloss.
+    return structuredClone(DEFAULT_SETTINGS) as Settings;
+  }
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((stored) => callback(resolveSettings(stored)));
+}
+
+export async function updateSettings(
+  change: (settings: Settings) => Settings | void,
+): Promise<Settings> {
+  const draft = structuredClone(await loadSettings());
+  const next = change(draft) ?? draft;
+  await settingsItem.setValue(overridesFor(next));
+  return next;
+}
+
+/** Whether Gloss runs on `host`, given the settings. */
+export function isOnFor(settings: Settings, host: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(host);
+}
+
+export function hiddenTermsFor(settings: Settings, host: string): Set<string> {
+  return new Set([...settings.hiddenTerms, ...(settings.hiddenTermsBySite[host] ?? [])]);
+}
