@@ -63,8 +63,13 @@ const slug = v.pipe(
 );
 
 // Unknown keys are refused so that a typo ("caseSensitve") is reported instead of ignored.
+// The same issue type covers a missing key (expected is the quoted key name) and a non-object.
 const objectMessage = (issue: v.StrictObjectIssue) =>
-  issue.expected === 'never' ? 'unknown field' : 'must be an object';
+  issue.expected === 'never'
+    ? 'unknown field'
+    : issue.expected === 'Object'
+      ? 'must be an object'
+      : 'missing required field';
 
 function object<const E extends v.ObjectEntries>(entries: E) {
   return v.strictObject(entries, objectMessage);
