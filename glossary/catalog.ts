@@ -23,7 +23,12 @@ export class Catalog {
     for (const pack of packs) {
       for (const term of pack.terms) {
         if (this.entries.has(term.id)) continue;
-        this.entries.set(term.id, { term, packId: pack.id, packTitle: pack.title, asOf: pack.asOf });
+        this.entries.set(term.id, {
+          term,
+          packId: pack.id,
+          packTitle: pack.title,
+          asOf: pack.asOf,
+        });
       }
     }
   }

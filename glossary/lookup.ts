@@ -17,8 +17,7 @@ export interface LookupSources {
 }
 
 export type LookupResult =
-  | { kind: 'term'; termId: string; how: 'alias' | 'fuzzy' }
-  | { kind: 'none'; text: string };
+  { kind: 'term'; termId: string; how: 'alias' | 'fuzzy' } | { kind: 'none'; text: string };
 
 export function resolveSelection(raw: string, sources: LookupSources): LookupResult {
   const text = raw.slice(0, MAX_LOOKUP_CHARS).replace(/\s+/g, ' ').trim();
@@ -31,7 +30,8 @@ export function resolveSelection(raw: string, sources: LookupSources): LookupRes
   }
   if (text.length <= FUZZY_MAX_CHARS) {
     const [hit] = sources.search(text, 1);
-    if (hit && hit.score <= FUZZY_ACCEPT) return { kind: 'term', termId: hit.term.id, how: 'fuzzy' };
+    if (hit && hit.score <= FUZZY_ACCEPT)
+      return { kind: 'term', termId: hit.term.id, how: 'fuzzy' };
   }
   return { kind: 'none', text };
 }

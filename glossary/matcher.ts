@@ -1,0 +1,265 @@
+/**
+ * The matching engine: `compile(terms)` once per pack, then `find(text)` per text block. A scan
+ * folds each code unit through a lookup table on the fly and walks a trie from word starts only,
+ * so it is linear in the text and does not grow with the glossary (ARCHITECTURE.md, decision 3).
+ */
+import type { Alias } from './schema.ts';
+import { compileEntries, type EntryKind } from './entries.ts';
+import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables } from './normalize.ts';
+import { buildTrie, childOf, type Trie } from './trie.ts';
+
+/** `Term` from schema.ts satisfies this. */
+export interface MatchableTerm {
+  id: string;
+  aliases: readonly Alias[];
+}
+
+/**
+ * 'mark': an unconditional alias. 'conditional': an alias that counts only with context on the
+ * page (see `resolveContext`). 'cue': a context word; cues never hide or displace other matches.
+ */
+export type MatchKind = 'mark' | 'conditional' | 'cue';
+
+/** UTF-16 offsets into the original text, end exclusive. */
+export interface Match {
+  start: number;
+  end: number;
+  termId: string;
+  kind: MatchKind;
+}
+
+export interface Matcher {
+  /** Sorted by start, then end, then kind (mark, conditional, cue). */
+  find(text: string): Match[];
+  /** Term aliases compiled (generated variants, context words and `notIn` not counted). */
+  readonly aliasCount: number;
+}
+
+const KIND_CODE: Record<EntryKind, number> = { mark: 0, conditional: 1, cue: 2, blocker: 3 };
+const KINDS: readonly MatchKind[] = ['mark', 'conditional', 'cue'];
+const CUE = 2;
+const BLOCKER = 3;
+
+export function compile(terms: readonly MatchableTerm[]): Matcher {
+  const { entries, aliasCount } = compileEntries(terms);
+  const { trie, ends } = buildTrie(entries.map((e) => e.key));
+  // Group entries by their end node, keeping priority order inside each group.
+  const order = entries.map((_, i) => i).sort((a, b) => ends[a]! - ends[b]! || a - b);
+  const first = new Int32Array(trie.nodeCount + 1);
+  for (const i of order) first[ends[i]! + 1]!++;
+  for (let n = 0; n < trie.nodeCount; n++) first[n + 1]! += first[n]!;
+  const sorted = order.map((i) => entries[i]!);
+  return new TrieMatcher(trie, first, sorted, aliasCount);
+}
+
+class TrieMatcher implements Matcher {
+  readonly aliasCount: number;
+  private readonly trie: Trie;
+  private readonly fold: Uint16Array;
+  private readonly cls: Uint8Array;
+  /** Entries ending at node n are first[n] … first[n + 1] - 1. */
+  private readonly first: Int32Array;
+  private readonly kind: Uint8Array;
+  private readonly alias: Int32Array;
+  private readonly exact: (string | null)[];
+  private readonly termId: string[];
+  /** Walks inside a match already taken are only needed to find cues and blockers. */
+  private readonly hasAux: boolean;
+  // Scratch space reused by every find(): candidates of one walk and the blockers in force.
+  private readonly candEnd: Int32Array;
+  private readonly candNode: Int32Array;
+  /** (start, end, alias) triples of `notIn` phrases seen that may still contain a match. */
+  private readonly blockers: number[] = [];
+
+  constructor(
+    trie: Trie,
+    first: Int32Array,
+    entries: readonly { kind: EntryKind; alias: number; exact: string | null; termId: string }[],
+    aliasCount: number,
+  ) {
+    this.trie = trie;
+    ({ fold: this.fold, cls: this.cls } = foldTables());
+    this.first = first;
+    this.aliasCount = aliasCount;
+    this.kind = Uint8Array.from(entries, (e) => KIND_CODE[e.kind]);
+    this.alias = Int32Array.from(entries, (e) => e.alias);
+    this.exact = entries.map((e) => e.exact);
+    this.termId = entries.map((e) => e.termId);
+    this.hasAux = this.kind.some((k) => k >= CUE);
+    this.candEnd = new Int32Array(trie.maxDepth + 1);
+    this.candNode = new Int32Array(trie.maxDepth + 1);
+  }
+
+  find(text: string): Match[] {
+    const out: Match[] = [];
+    if (this.trie.nodeCount === 1) return out;
+    const { fold, cls } = this;
+    const root = this.trie.root;
+    const n = text.length;
+    this.blockers.length = 0;
+    let covered = 0;
+    let prevWord = false;
+    for (let p = 0; p < n; p++) {
+      const code = text.charCodeAt(p);
+      const c = cls[code]!;
+      if (c >= SKIP) continue;
+      const isWord = c === WORD;
+      // A Latin-like word is entered only at its start; elsewhere any position may start a match.
+      if (!(isWord && prevWord) && (p >= covered || this.hasAux)) {
+        const step = root[fold[code]!]!;
+        if (step >= 0) covered = this.walk(text, p, step, covered, out);
+      }
+      prevWord = isWord;
+    }
+    return out;
+  }
+
+  /**
+   * Walks the trie from `start`: records cues and blockers, takes the longest alias that applies.
+   * Returns the end of the text covered by taken aliases.
+   */
+  private walk(text: string, start: number, step: number, covered: number, out: Match[]): number {
+    const { fold, cls, candEnd, candNode, trie } = this;
+    const n = text.length;
+    let count = 0;
+    let i = start + 1;
+    let node = step >> 1;
+    if (step & 1) {
+      candEnd[count] = i;
+      candNode[count++] = node;
+    }
+    while (i < n) {
+      const f = fold[text.charCodeAt(i)]!;
+      if (f === IGNORABLE) {
+        i++;
+        continue;
+      }
+      const next = childOf(trie, node, f);
+      if (next < 0) break;
+      node = next >> 1;
+      i++;
+      if (f === SEPARATOR) {
+        // Aliases keep one separator; the page may have a run of them ("self -  defence").
+        while (i < n) {
+          const g = fold[text.charCodeAt(i)]!;
+          if (g !== SEPARATOR && g !== IGNORABLE) break;
+          i++;
+        }
+      } else if (next & 1) {
+        candEnd[count] = i;
+        candNode[count++] = node;
+      }
+    }
+    if (count === 0) return covered;
+
+    // Every length first: blockers must be known before any alias from here is accepted.
+    const before = out.length;
+    for (let c = 0; c < count; c++) {
+      const last = cls[text.charCodeAt(candEnd[c]! - 1)];
+      // Accents of decomposed text belong to the last letter; a soft hyphen after it does not.
+      let end = candEnd[c]!;
+      while (end < n && cls[text.charCodeAt(end)] === ACCENT) end++;
+      candEnd[c] = end;
+      let after = end;
+      while (after < n && cls[text.charCodeAt(after)]! >= SKIP) after++;
+      if (after < n && last === WORD && cls[text.charCodeAt(after)] === WORD) {
+        candNode[c] = -1;
+        continue;
+      }
+      if (this.hasAux) this.collectAux(start, end, candNode[c]!, out);
+    }
+    if (start < covered) return covered;
+    for (let c = count - 1; c >= 0; c--) {
+      const node = candNode[c]!;
+      if (node < 0) continue;
+      const end = candEnd[c]!;
+      const entry = this.pick(text, start, end, node);
+      if (entry < 0) continue;
+      const match: Match = {
+        start,
+        end,
+        termId: this.termId[entry]!,
+        kind: KINDS[this.kind[entry]!]!,
+      };
+      // Cues from this start are already out, by increasing end; the match goes before those
+      // that end where it ends or later.
+      let at = before;
+      while (at < out.length && out[at]!.end < end) at++;
+      out.splice(at, 0, match);
+      return end;
+    }
+    return covered;
+  }
+
+  private collectAux(start: number, end: number, node: number, out: Match[]): void {
+    for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
+      const kind = this.kind[e];
+      if (kind === CUE) out.push({ start, end, termId: this.termId[e]!, kind: 'cue' });
+      else if (kind === BLOCKER) this.blockers.push(start, end, this.alias[e]!);
+    }
+  }
+
+  /** The first mark or conditional entry at `node` whose case and blockers allow it, or -1. */
+  private pick(text: string, start: number, end: number, node: number): number {
+    for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
+      if (this.kind[e]! >= CUE) continue;
+      const exact = this.exact[e];
+      if (exact != null && !sameCase(text, start, end, exact)) continue;
+      if (this.isBlocked(start, end, this.alias[e]!)) continue;
+      return e;
+    }
+    return -1;
+  }
+
+  private isBlocked(start: number, end: number, alias: number): boolean {
+    const b = this.blockers;
+    // Blockers that ended before this start can never matter again.
+    let kept = 0;
+    for (let i = 0; i < b.length; i += 3) {
+      if (b[i + 1]! <= start) continue;
+      b[kept] = b[i]!;
+      b[kept + 1] = b[i + 1]!;
+      b[kept + 2] = b[i + 2]!;
+      kept += 3;
+    }
+    b.length = kept;
+    for (let i = 0; i < kept; i += 3) {
+      if (b[i + 2] === alias && b[i]! <= start && end <= b[i + 1]!) return true;
+    }
+    return false;
+  }
+}
+
+/** Whether text[start, end) equals `exact` character by character with case kept. */
+function sameCase(text: string, start: number, end: number, exact: string): boolean {
+  const { keep } = foldTables();
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const k = keep[text.charCodeAt(i)]!;
+    if (k === IGNORABLE) continue;
+    // The walk matched this span, so a separator run here lines up with one separator in `exact`.
+    if (k === SEPARATOR) {
+      while (
+        i + 1 < end &&
+        (keep[text.charCodeAt(i + 1)] === SEPARATOR || keep[text.charCodeAt(i + 1)] === IGNORABLE)
+      )
+        i++;
+    }
+    if (exact.charCodeAt(j++) !== k) return false;
+  }
+  return j === exact.length;
+}
+
+/** Keeps marks; keeps conditional matches only for terms in `cued`; drops cues. */
+export function resolveContext(matches: readonly Match[], cued: ReadonlySet<string>): Match[] {
+  return matches.filter(
+    (m) => m.kind === 'mark' || (m.kind === 'conditional' && cued.has(m.termId)),
+  );
+}
+
+/** Term ids whose unconditional alias ('mark') or context word ('cue') occurs in `matches`. */
+export function cuesOf(matches: readonly Match[]): Set<string> {
+  const cued = new Set<string>();
+  for (const m of matches) if (m.kind !== 'conditional') cued.add(m.termId);
+  return cued;
+}
