@@ -12,6 +12,7 @@ import { HitTester } from './hit-test';
 import { MarkStore, type Occurrence } from './marks';
 import { PageObserver } from './observer';
 import { Scanner } from './scanner';
+import { blockRootOf } from './text-blocks';
 
 const REGISTRY_CHECK_MS = 1_000;
 
@@ -49,6 +50,7 @@ export class Engine {
     this.scanner = new Scanner(this.compileMatcher(), this.store, () => ctx.isValid);
     this.observer = new PageObserver({
       rescan: async (roots) => void (await this.scanner.scan(roots)),
+      textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
       beforePass: () => this.repair(),
       onCutoff: () => console.debug('Gloss: this page changes too often; marks are paused here.'),
       setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),

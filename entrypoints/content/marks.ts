@@ -81,6 +81,32 @@ export class MarkStore {
     this.refresh(affected);
   }
 
+  /**
+   * Drops the occurrences inside text nodes the page just rewrote, before the next paint (the
+   * observer calls this from its microtask), so no mark is painted over the wrong characters while
+   * the block waits for its rescan.
+   */
+  dropInNodes(nodes: ReadonlySet<Node>, rootOf: (node: Node) => Node): void {
+    const affected = new Set<string>();
+    const roots = new Set([...nodes].map(rootOf));
+    for (const root of roots) {
+      const occurrences = this.byRoot.get(root);
+      if (!occurrences) continue;
+      const kept = occurrences.filter(
+        (o) => !nodes.has(o.range.startContainer) && !nodes.has(o.range.endContainer),
+      );
+      if (kept.length === occurrences.length) continue;
+      for (const dead of occurrences) {
+        if (kept.includes(dead)) continue;
+        this.byTerm.get(dead.termId)?.delete(dead);
+        affected.add(dead.termId);
+      }
+      if (kept.length > 0) this.byRoot.set(root, kept);
+      else this.byRoot.delete(root);
+    }
+    if (affected.size > 0) this.refresh(affected);
+  }
+
   /** Drops occurrences whose text the page removed or rewrote; returns how many. */
   prune(): number {
     const affected = new Set<string>();

@@ -7,12 +7,14 @@
  */
 import { blockRootOf, isInSkippedRegion, isSkipped, UI_HOST_TAG } from './text-blocks';
 
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 60;
 const WINDOW_MS = 10_000;
 const CUTOFF_MS = 1_500;
 
 export interface ObserverOptions {
   rescan(roots: Node[]): Promise<void>;
+  /** Text nodes whose characters changed: their marks are stale right now. */
+  textChanged(nodes: Set<Node>): void;
   /** Called before each pass: drop stale marks, re-register highlights. */
   beforePass(): void;
   onCutoff(): void;
@@ -41,14 +43,18 @@ export class PageObserver {
   }
 
   private collect(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    const rewritten = new Set<Node>();
     for (const record of records) {
       const target = record.target;
       if (isOurs(target)) continue;
       if (record.type === 'childList' && onlyOurs(record)) continue;
       const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       if (el && (isSkipped(el) || isInSkippedRegion(el))) continue;
+      if (record.type === 'characterData') rewritten.add(target);
       this.dirty.add(blockRootOf(target));
     }
+    if (rewritten.size > 0) this.options.textChanged(rewritten);
     if (this.dirty.size > 0) this.schedule();
   }
 

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from './App';
+import './options.css';
 
-render(<main>Gloss</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

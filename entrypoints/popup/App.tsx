@@ -93,6 +93,7 @@ export function App() {
           backLabel={previous ? previous.term.title : 'results'}
           onOpenGlossary={(id) => openTab(`/glossary.html#${encodeURIComponent(id)}`)}
           headingId="popup-card-title"
+          compact
         />
       </div>
     );

@@ -7,8 +7,8 @@ export type PageTermsState =
   | { status: 'loading' }
   /** No tab, or one no content script can run in (browser pages, the store, file://). */
   | { status: 'unreachable'; tab: TargetTab | null }
-  | { status: 'off'; tab: TargetTab }
-  | { status: 'ready'; tab: TargetTab; terms: PageTerm[] };
+  | { status: 'off'; tab: TargetTab; host: string | null }
+  | { status: 'ready'; tab: TargetTab; host: string | null; terms: PageTerm[] };
 
 function isPageTerm(value: unknown): value is PageTerm {
   const t = value as PageTerm;
@@ -28,9 +28,10 @@ export async function fetchPageTerms(): Promise<PageTermsState> {
   try {
     const reply = await sendToTab(tab.id, { type: 'gloss:page-terms' });
     if (!reply || typeof reply.on !== 'boolean') return { status: 'unreachable', tab };
-    if (!reply.on) return { status: 'off', tab };
+    const host = typeof reply.host === 'string' ? reply.host : hostnameOf(tab.url);
+    if (!reply.on) return { status: 'off', tab, host };
     const terms = Array.isArray(reply.terms) ? reply.terms.filter(isPageTerm) : [];
-    return { status: 'ready', tab, terms };
+    return { status: 'ready', tab, host, terms };
   } catch {
     return { status: 'unreachable', tab };
   }
@@ -56,7 +57,7 @@ export function usePageTerms(refreshKey: unknown): PageTermsState {
   return state;
 }
 
-/** The page's host: from the tab's address when the browser shares it. */
+/** The page's host, when its content script answered (only such pages have a site switch). */
 export function hostOf(state: PageTermsState): string | null {
-  return state.status === 'loading' ? null : hostnameOf(state.tab?.url);
+  return state.status === 'off' || state.status === 'ready' ? state.host : null;
 }

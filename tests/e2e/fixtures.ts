@@ -5,7 +5,7 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { launchChromium, serviceWorkerOf } from '../support/browser.ts';
-import { startServer, type StaticServer } from '../support/static-server.ts';
+import { startServer, vendorRoute, type StaticServer } from '../support/static-server.ts';
 
 interface Fixtures {
   context: BrowserContext;
@@ -23,7 +23,7 @@ export const test = base.extend<Fixtures & { touch: boolean }>({
   touch: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
-    const server = await startServer(path.resolve('tests/fixtures'));
+    const server = await startServer(path.resolve('tests/fixtures'), [vendorRoute]);
     await use(server);
     await server.close();
   },
@@ -38,6 +38,7 @@ export const test = base.extend<Fixtures & { touch: boolean }>({
   extensionId: async ({ background }, use) => {
     await use(new URL(background.url()).host);
   },
+  // eslint-disable-next-line no-empty-pattern
   pageErrors: async ({}, use) => {
     await use([]);
   },

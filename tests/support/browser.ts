@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const OUTPUT_DIR = path.resolve(process.env.GLOSS_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = path.join(OUTPUT_DIR, 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

@@ -24,6 +24,10 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 export async function startServer(root: string, routes: Route[] = []): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
     if (routes.some((route) => route(req, res))) return;
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) {
@@ -57,3 +61,19 @@ export async function startServer(root: string, routes: Route[] = []): Promise<S
       }),
   };
 }
+
+const VENDOR: Record<string, string> = {
+  '/vendor/preact.umd.js': 'node_modules/preact/dist/preact.umd.js',
+  '/vendor/hooks.umd.js': 'node_modules/preact/hooks/dist/hooks.umd.js',
+};
+
+/** Serves the few libraries fixture apps need from node_modules (no network in tests). */
+export const vendorRoute: Route = (req, res) => {
+  const file = VENDOR[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+  if (!file) return false;
+  void readFile(path.resolve(file)).then(
+    (body) => res.writeHead(200, { 'content-type': TYPES['.js']! }).end(body),
+    () => res.writeHead(404).end(),
+  );
+  return true;
+};

@@ -1,0 +1,140 @@
+import { expect, test } from './fixtures';
+import { domFingerprint, markedTexts, waitForMarks } from './page-helpers';
+import { setSettings } from './settings-helpers';
+
+const normalize = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ')).sort();
+
+test.describe('marking on a fixture page', () => {
+  test('marks every variant of every term and nothing else (every mention)', async ({
+    background,
+    openFixture,
+    pageErrors,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await openFixture('marking.html');
+    await waitForMarks(page, 15);
+    await page.waitForTimeout(300);
+    expect(normalize(await markedTexts(page))).toEqual(
+      normalize([
+        'Tokyo',
+        'strategic autonomy',
+        'dual hedge',
+        'Collective self-defense',
+        'collective self\u2011defence',
+        'collective self defence',
+        'Reciprocal access agreements',
+        'Senkakus',
+        'Ryukyu Islands',
+        'RYŪKYŪ ISLANDS',
+        'Diet',
+        'RAA',
+        '尖閣諸島',
+        '钓鱼岛',
+        'seafood import ban',
+        'deterrence',
+        '尖閣',
+      ]),
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('marks only the first mention of each term by default', async ({ openFixture }) => {
+    const page = await openFixture('essay-article.html');
+    await waitForMarks(page, 20);
+    await page.waitForTimeout(300);
+    const marked = await markedTexts(page);
+    const paragraphs = await page.evaluate(() => document.body.innerText);
+    // "Taiwan" appears many times in the article but is marked once.
+    expect(paragraphs.split('Taiwan').length - 1).toBeGreaterThan(3);
+    expect(marked.filter((t) => t === 'Taiwan')).toHaveLength(1);
+  });
+
+  test('leaves text and elements exactly as they were', async ({ context, server, background }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/marking.html`);
+    await waitForMarks(page, 10);
+    const reference = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return { text: doc.body.textContent ?? '', elements: doc.getElementsByTagName('*').length };
+    });
+    expect(await domFingerprint(page)).toEqual(reference);
+    // Form fields and editable regions keep their values.
+    expect(await page.inputValue('#textarea')).toBe('Senkaku Islands');
+    expect(await page.inputValue('#input')).toBe('Okinawa');
+  });
+});
+
+test.describe('dynamic pages', () => {
+  test('content appended later gets marked; removed content loses its marks', async ({
+    background,
+    openFixture,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await openFixture('append.html');
+    expect(await waitForMarks(page, 1)).toEqual(['Senkaku Islands']);
+    await page.evaluate(() =>
+      (window as unknown as { appendStory(t: string): void }).appendStory(
+        'Second story: drills near Okinawa and Taiwan.',
+      ),
+    );
+    await expect
+      .poll(async () => (await markedTexts(page)).sort())
+      .toEqual(['Senkaku Islands', 'Taiwan', 'drills near Okinawa'].sort());
+    await page.evaluate(() =>
+      (window as unknown as { replaceFeed(t: string): void }).replaceFeed(
+        'Only the Diet in Tokyo now.',
+      ),
+    );
+    await expect.poll(async () => (await markedTexts(page)).sort()).toEqual(['Diet', 'Tokyo']);
+  });
+
+  test('marks follow a Preact app that re-renders every 100 ms, without page errors', async ({
+    openFixture,
+    pageErrors,
+  }) => {
+    const page = await openFixture('rerender-app.html');
+    await waitForMarks(page, 1);
+    // The ticker cycles through topics; each must get marked while it is on screen.
+    for (const topic of ['Okinawa', 'dual hedge', 'strategic ambiguity']) {
+      await expect
+        .poll(async () => (await markedTexts(page)).includes(topic), {
+          timeout: 10_000,
+          intervals: [50],
+        })
+        .toBe(true);
+    }
+    // No mark is ever painted over text that no longer says what was marked: sampled right
+    // after the app's own updates, every marked range still reads as a glossary term.
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(37);
+      const texts = await markedTexts(page);
+      for (const text of texts) {
+        expect([
+          'Okinawa',
+          'dual hedge',
+          'strategic ambiguity',
+          'Senkaku Islands',
+          'Taiwan',
+        ]).toContain(text);
+      }
+    }
+    expect(
+      await page.evaluate(() => (window as unknown as { renders: number }).renders),
+    ).toBeGreaterThan(20);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('re-registers its marks when the page clears the highlight registry', async ({
+    openFixture,
+  }) => {
+    const page = await openFixture('essay-article.html');
+    const before = (await waitForMarks(page, 10)).length;
+    await page.evaluate(() => CSS.highlights.clear());
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await expect
+      .poll(async () => (await markedTexts(page)).length, { timeout: 5_000 })
+      .toBe(before);
+  });
+});

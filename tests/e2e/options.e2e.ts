@@ -1,0 +1,163 @@
+/**
+ * The options page end to end: what the reader changes there reaches pages that are already open,
+ * without a reload, and a bad pack is refused with its reasons and changes nothing.
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { markedTexts, waitForMarks } from './page-helpers';
+
+declare const chrome: {
+  storage: { local: { get(keys: null): Promise<unknown>; set(items: object): Promise<void> } };
+};
+
+const EXAMPLE_PACK = 'glossary/packs/examples/example-pack.json';
+const ARTICLE = 'korea-article.html';
+
+function storedEverything(options: Page) {
+  return options.evaluate(() => chrome.storage.local.get(null));
+}
+
+function highlightSize(page: Page, name: string) {
+  return page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+}
+
+async function importFile(options: Page, name: string, text: string) {
+  await options
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('an imported pack marks its terms on an open page without a reload', async ({
+  openFixture,
+  openExtensionPage,
+  pageErrors,
+}) => {
+  const article = await openFixture(ARTICLE);
+  await waitForMarks(article, 1);
+  expect(await markedTexts(article)).not.toContain('Northern Limit Line');
+
+  const options = await openExtensionPage('options.html');
+  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
+  await expect(options.getByRole('status')).toContainText('Imported “Korean peninsula security');
+  await expect(options.locator('.pack').first()).toContainText('7 terms · version 1.0.0');
+
+  await article.waitForFunction(() =>
+    [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].some((r) => {
+      const range = new Range();
+      const s = r as AbstractRange;
+      range.setStart(s.startContainer, s.startOffset);
+      range.setEnd(s.endContainer, s.endOffset);
+      return range.toString() === 'Northern Limit Line';
+    }),
+  );
+  expect(await markedTexts(article)).toEqual(expect.arrayContaining(['THAAD', 'Dokdo']));
+
+  // The same id again: the page asks, and only "Replace" changes anything.
+  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
+  const question = options.getByRole('alertdialog');
+  await expect(question).toContainText('already installed');
+  await question.getByRole('button', { name: 'Replace' }).click();
+  await expect(options.getByRole('status')).toContainText('Imported');
+  await expect(options.locator('.pack')).toHaveCount(2);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a bad pack shows its reasons and changes nothing', async ({
+  openExtensionPage,
+  pageErrors,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await expect(options.locator('.pack')).toHaveCount(1);
+  const before = await storedEverything(options);
+
+  const bad = JSON.parse(readFileSync(EXAMPLE_PACK, 'utf8')) as {
+    terms: Record<string, unknown>[];
+  };
+  delete bad.terms[0]!.summary;
+  bad.terms[1]!.title = '<img src=x onerror="document.title=1">';
+  bad.terms[2]!.aliases = [{ text: 'NLL', caseSensitve: true }];
+  await importFile(options, 'broken.json', JSON.stringify(bad));
+
+  const alert = options.getByRole('alert');
+  await expect(alert).toContainText('broken.json was not imported. Nothing was changed.');
+  await expect(alert).toContainText('terms[0].summary: missing required field');
+  await expect(alert).toContainText('terms[2].aliases[0].caseSensitve: unknown field');
+  expect(await storedEverything(options)).toEqual(before);
+  await expect(options.locator('.pack')).toHaveCount(1);
+
+  await importFile(options, 'truncated.json', '{"id": "half-a-pack", "terms": [');
+  await expect(options.getByRole('alert')).toContainText('not valid JSON');
+  expect(await storedEverything(options)).toEqual(before);
+  expect(pageErrors).toEqual([]);
+});
+
+test('density and mark style apply to an open page at once', async ({
+  openFixture,
+  openExtensionPage,
+}) => {
+  const article = await openFixture(ARTICLE);
+  await waitForMarks(article, 3);
+  await article.waitForTimeout(300);
+  const firstOnly = await highlightSize(article, 'gloss-term-underline');
+
+  const options = await openExtensionPage('options.html');
+  await options.getByRole('radio', { name: 'Every mention' }).check();
+  await waitForMarks(article, firstOnly + 1);
+
+  await options.getByRole('radio', { name: 'Soft background' }).check();
+  await article.waitForFunction(() => CSS.highlights.has('gloss-term-background'));
+  expect(await article.evaluate(() => CSS.highlights.has('gloss-term-underline'))).toBe(false);
+  expect(await highlightSize(article, 'gloss-term-background')).toBeGreaterThan(firstOnly);
+});
+
+test('a hidden term disappears from an open page, and comes back from the options list', async ({
+  openFixture,
+  openExtensionPage,
+}) => {
+  const article = await openFixture(ARTICLE);
+  await waitForMarks(article, 3);
+  expect(await markedTexts(article)).toContain('Seoul');
+
+  const options = await openExtensionPage('options.html');
+  // What the popover's "Not this meaning → hide everywhere" stores.
+  await options.evaluate(() =>
+    chrome.storage.local.set({ settings: { hiddenTerms: ['seoul'] }, settings$: { v: 2 } }),
+  );
+  await article.waitForFunction(() => {
+    const ranges = [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])];
+    return ranges.every((r) => {
+      const s = r as AbstractRange;
+      return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) !== 'Seoul';
+    });
+  });
+  expect(await markedTexts(article)).toContain('Tokyo');
+
+  const hidden = options.locator('.removable__item', { hasText: 'Seoul' });
+  await expect(hidden).toContainText('everywhere');
+  await hidden.getByRole('button', { name: 'Show again Seoul (everywhere)' }).click();
+  await expect.poll(() => markedTexts(article)).toContain('Seoul');
+});
+
+test('screenshots of the options page, light and dark', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await options.setViewportSize({ width: 1000, height: 1500 });
+  await options.evaluate(() =>
+    chrome.storage.local.set({
+      settings: {
+        disabledSites: ['news.example.com'],
+        hiddenTerms: ['tokyo'],
+        hiddenTermsBySite: { 'example.org': ['seoul'] },
+        disabledCategories: ['people'],
+      },
+      settings$: { v: 2 },
+    }),
+  );
+  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
+  await expect(options.getByRole('status')).toContainText('Imported');
+  await options.screenshot({ path: 'test-results/options-light.png', fullPage: true });
+  await options.emulateMedia({ colorScheme: 'dark' });
+  await importFile(options, 'broken.json', '{"id": "Broken Pack", "terms": []}');
+  await expect(options.getByRole('alert')).toBeVisible();
+  await options.screenshot({ path: 'test-results/options-dark.png', fullPage: true });
+});

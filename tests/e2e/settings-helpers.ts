@@ -1,0 +1,11 @@
+/** Writes Gloss settings the way the options page does (overrides only), from the service worker. */
+import type { Worker } from '@playwright/test';
+
+export async function setSettings(
+  background: Worker,
+  overrides: Record<string, unknown>,
+): Promise<void> {
+  await background.evaluate(async (value) => {
+    await chrome.storage.local.set({ settings: value, settings$: { v: 2 } });
+  }, overrides);
+}
