@@ -30,3 +30,32 @@ export async function domFingerprint(page: Page): Promise<{ text: string; elemen
     elements: document.getElementsByTagName('*').length,
   }));
 }
+
+/** The centre of the first mark whose text is `text`, scrolled into view. */
+export async function markPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((wanted) => {
+    for (const item of CSS.highlights.get('gloss-term-underline')?.keys() ?? []) {
+      const r = item as AbstractRange;
+      const range = new Range();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString() !== wanted) continue;
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no mark reads "${text}"`);
+  return point;
+}
+
+/** Whether the popover is showing, and the title of the term it shows. */
+export async function popoverState(page: Page): Promise<{ open: boolean; title: string | null }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('gloss-popover');
+    const card = host?.shadowRoot?.querySelector('.gloss-popover');
+    const open = !!host && !!card && getComputedStyle(host).display !== 'none';
+    return { open, title: open ? (card!.querySelector('h2')?.textContent ?? null) : null };
+  });
+}

@@ -1,0 +1,174 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { markPoint, popoverState, waitForMarks } from './page-helpers';
+
+async function openArticle(openFixture: (file: string) => Promise<Page>): Promise<Page> {
+  const page = await openFixture('essay-article.html');
+  await waitForMarks(page, 20);
+  return page;
+}
+
+const closed = { open: false, title: null };
+
+test.describe('hover', () => {
+  test('passing over a mark does not open the popover; resting on it does', async ({
+    openFixture,
+  }) => {
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    // Sweep across the mark without stopping.
+    await page.mouse.move(x - 150, y);
+    await page.mouse.move(x + 150, y, { steps: 6 });
+    await page.mouse.move(5, 5, { steps: 2 });
+    await page.waitForTimeout(500);
+    expect(await popoverState(page)).toEqual(closed);
+    // Rest on it.
+    await page.mouse.move(x, y, { steps: 3 });
+    await expect.poll(() => popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
+  });
+
+  test('the popover stays open while the pointer is inside it and closes after leaving', async ({
+    openFixture,
+  }) => {
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    await page.mouse.move(x, y, { steps: 2 });
+    await expect.poll(async () => (await popoverState(page)).open).toBe(true);
+    const box = await page.evaluate(() => {
+      const el = document
+        .querySelector('gloss-popover')!
+        .shadowRoot!.querySelector('.gloss-popover')!;
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + 30, top: r.top, bottom: r.bottom };
+    });
+    // The popover does not cover the term it explains.
+    expect(box.top >= y + 4 || box.bottom <= y - 4).toBe(true);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect((await popoverState(page)).open).toBe(true);
+    // Leave both the popover and the mark.
+    await page.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => popoverState(page), { timeout: 3_000 }).toEqual(closed);
+  });
+
+  test('Esc closes the popover; a click on a mark pins it open', async ({ openFixture }) => {
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    await page.mouse.move(x, y, { steps: 2 });
+    await expect.poll(async () => (await popoverState(page)).open).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popoverState(page)).toEqual(closed);
+
+    await page.mouse.click(x, y);
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+    await page.mouse.move(5, 5, { steps: 2 });
+    await page.waitForTimeout(900);
+    expect((await popoverState(page)).open).toBe(true);
+    // A click elsewhere closes a pinned popover.
+    await page.mouse.click(5, 5);
+    await expect.poll(() => popoverState(page)).toEqual(closed);
+  });
+
+  test('related terms open in the same popover, with a way back', async ({ openFixture }) => {
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    await page.mouse.click(x, y);
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+    const card = page.locator('gloss-popover .gloss-popover');
+    await card.getByRole('button', { name: 'Okinawa', exact: true }).click();
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Okinawa');
+    await card.getByRole('button', { name: /Back/ }).click();
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+  });
+});
+
+test.describe('keyboard', () => {
+  test('the next-term command walks the marks in reading order and moves focus into the popover', async ({
+    openFixture,
+    background,
+  }) => {
+    const page = await openArticle(openFixture);
+    await page.evaluate(() => scrollTo(0, 0));
+    const step = () =>
+      background.evaluate(async () => {
+        const g = globalThis as unknown as {
+          glossHandlers: { onCommand(c: string, tab?: { id?: number }): Promise<void> };
+          chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+        };
+        const [tab] = (await g.chrome.tabs.query({})).filter((t) =>
+          t.url?.includes('essay-article'),
+        );
+        await g.glossHandlers.onCommand('next-term', tab);
+      });
+    await step();
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Strategic autonomy');
+    await step();
+    await expect
+      .poll(async () => (await popoverState(page)).title)
+      .toBe("Tokyo (Japan's government)");
+    // Focus is in the popover: Tab reaches its controls, Esc closes and gives focus back.
+    const focusedInPopover = await page.evaluate(
+      () => document.activeElement?.tagName.toLowerCase() === 'gloss-popover',
+    );
+    expect(focusedInPopover).toBe(true);
+    await page.keyboard.press('Tab');
+    const focusedControl = await page.evaluate(
+      () => document.querySelector('gloss-popover')!.shadowRoot!.activeElement?.tagName,
+    );
+    expect(['BUTTON', 'A']).toContain(focusedControl);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popoverState(page)).toEqual(closed);
+  });
+});
+
+test.describe('touch', () => {
+  test.use({ touch: true });
+
+  test('tapping a mark opens the popover; tapping elsewhere closes it', async ({ openFixture }) => {
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    await page.touchscreen.tap(x, y);
+    await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+    await page.touchscreen.tap(20, 20);
+    await expect.poll(() => popoverState(page)).toEqual(closed);
+  });
+});
+
+test.describe('looks', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`screenshot of the popover (${colorScheme})`, async ({ openFixture }, testInfo) => {
+      const page = await openArticle(openFixture);
+      await page.emulateMedia({ colorScheme });
+      const { x, y } = await markPoint(page, 'Japan-Philippines reciprocal access agreement');
+      await page.mouse.move(x, y, { steps: 2 });
+      await expect.poll(async () => (await popoverState(page)).open).toBe(true);
+      await page.waitForTimeout(300);
+      const theme = await page.evaluate(() =>
+        document
+          .querySelector('gloss-popover')!
+          .shadowRoot!.querySelector('.gloss-popover')!
+          .getAttribute('data-theme'),
+      );
+      expect(theme).toBe(colorScheme);
+      await page.screenshot({ path: testInfo.outputPath(`popover-${colorScheme}.png`) });
+    });
+  }
+
+  test('on a narrow viewport the popover is a bottom sheet', async ({ openFixture }) => {
+    const page = await openArticle(openFixture);
+    await page.setViewportSize({ width: 400, height: 760 });
+    const { x, y } = await markPoint(page, 'Senkakus');
+    await page.mouse.click(x, y);
+    await expect.poll(async () => (await popoverState(page)).open).toBe(true);
+    const rect = await page.evaluate(() => {
+      const r = document
+        .querySelector('gloss-popover')!
+        .shadowRoot!.querySelector('.gloss-popover')!
+        .getBoundingClientRect();
+      return { left: r.left, right: r.right, bottom: r.bottom };
+    });
+    expect(rect.left).toBe(0);
+    expect(rect.right).toBe(400);
+    expect(Math.round(rect.bottom)).toBe(760);
+  });
+});
