@@ -42,7 +42,11 @@ export interface PageTerm {
 
 /** What a tab answers to each message. */
 export interface TabReplies {
-  'gloss:page-terms': { on: boolean; terms: PageTerm[] };
+  /**
+   * `host` is the page's hostname: the popup's site switch needs it, and without the "tabs"
+   * permission the browser does not tell the popup the tab's address.
+   */
+  'gloss:page-terms': { on: boolean; terms: PageTerm[]; host?: string };
   'gloss:reveal-term': { ok: boolean };
   'gloss:explain-selection': { ok: boolean; termId: string | null };
   'gloss:step': { ok: boolean };

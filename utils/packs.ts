@@ -14,6 +14,11 @@ export const BUNDLED_PACK_ID = bundled.id;
 const entrySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   enabled: v.boolean(),
+  /**
+   * Changes when a pack with the same id is imported again, so the list item changes and every
+   * tab watching it reloads the pack (storage reports no change for an identical value).
+   */
+  revision: v.optional(v.number()),
 });
 const listSchema = v.pipe(v.array(entrySchema), v.maxLength(200));
 

@@ -26,6 +26,10 @@ export const settingSchemas = {
   hiddenTerms: v.pipe(v.array(termId), v.maxLength(20_000)),
   /** Terms hidden on one site only. */
   hiddenTermsBySite: v.pipe(
+    // valibot's record also takes an array (as {"0": …}); only a plain object is a site map.
+    v.custom<object>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+    ),
     v.record(hostname, v.pipe(v.array(termId), v.maxLength(20_000))),
     v.check((record) => Object.keys(record).length <= 5_000),
   ),
@@ -128,4 +132,30 @@ export function isOnFor(settings: Settings, host: string): boolean {
 
 export function hiddenTermsFor(settings: Settings, host: string): Set<string> {
   return new Set([...settings.hiddenTerms, ...(settings.hiddenTermsBySite[host] ?? [])]);
+}
+
+/** The settings with `host` switched back on. */
+export function withSiteOn(settings: Settings, host: string): Partial<Settings> {
+  return { disabledSites: settings.disabledSites.filter((site) => site !== host) };
+}
+
+/** Un-hides a term everywhere (`site` undefined) or on one site; an emptied site entry goes. */
+export function withTermShown(
+  settings: Settings,
+  termId: string,
+  site?: string,
+): Partial<Settings> {
+  if (site === undefined) {
+    return { hiddenTerms: settings.hiddenTerms.filter((id) => id !== termId) };
+  }
+  const bySite = { ...settings.hiddenTermsBySite };
+  const rest = (bySite[site] ?? []).filter((id) => id !== termId);
+  if (rest.length > 0) bySite[site] = rest;
+  else delete bySite[site];
+  return { hiddenTermsBySite: bySite };
+}
+
+/** Saves a few changed keys on top of the latest stored settings. */
+export function patchSettings(patch: Partial<Settings>): Promise<Settings> {
+  return updateSettings((settings) => ({ ...settings, ...patch }));
 }

@@ -112,7 +112,8 @@ export function initPage(
     const engine = getEngine();
     switch (message.type) {
       case 'gloss:page-terms':
-        return { on: engine !== null, terms: engine ? pageTerms(engine) : [] };
+        // The popup has no `tabs` permission, so the page tells it which site it is.
+        return { on: engine !== null, host, terms: engine ? pageTerms(engine) : [] };
       case 'gloss:reveal-term': {
         const occurrence = engine?.marks().find((o) => o.termId === message.termId);
         if (occurrence) reveal(occurrence);

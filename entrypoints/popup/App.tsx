@@ -30,7 +30,7 @@ export function App() {
   const settings = useSettings();
   useThemeAttribute(settings);
   const catalog = useCatalog();
-  const page = usePageTerms(settings?.disabledSites.join('\n'));
+  const page = usePageTerms(settings ? `${settings.enabled} ${settings.disabledSites}` : undefined);
   const host = hostOf(page);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string | null>(null);

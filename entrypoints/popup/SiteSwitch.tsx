@@ -19,14 +19,16 @@ export function SiteSwitch({ host, settings }: SiteSwitchProps) {
   return (
     <div class="site-switch">
       <label class="site-switch__label">
-        <input
-          type="checkbox"
-          role="switch"
-          class="site-switch__input"
-          checked={on}
-          onChange={(event) => void toggleSite(host, event.currentTarget.checked)}
-        />
-        <span class="site-switch__track" aria-hidden="true" />
+        <span class="site-switch__control">
+          <input
+            type="checkbox"
+            role="switch"
+            class="site-switch__input"
+            checked={on}
+            onChange={(event) => void toggleSite(host, event.currentTarget.checked)}
+          />
+          <span class="site-switch__track" aria-hidden="true" />
+        </span>
         <span class="site-switch__text">
           Gloss on this site
           <span class="site-switch__host">{host}</span>

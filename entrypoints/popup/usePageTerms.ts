@@ -38,21 +38,26 @@ export async function fetchPageTerms(): Promise<PageTermsState> {
 }
 
 /**
- * The page's terms; asked again whenever `refreshKey` changes (the site switch was flipped), after
- * a short pause so the content script has applied the change and rescanned.
+ * The page's terms, asked at once; asked again when `refreshKey` changes from one defined value to
+ * another (the site switch was flipped), after a short pause so the content script has applied the
+ * change and rescanned. `undefined` means "not known yet" (settings still loading).
  */
-export function usePageTerms(refreshKey: unknown): PageTermsState {
+export function usePageTerms(refreshKey: string | undefined): PageTermsState {
   const [state, setState] = useState<PageTermsState>({ status: 'loading' });
-  const asked = useRef(false);
+  const lastKey = useRef<string | undefined>(undefined);
+  // Only the latest request may set the state; requests are not cancelled when the key settles.
+  const generation = useRef(0);
+  useEffect(() => () => void (generation.current = -1), []);
   useEffect(() => {
-    let live = true;
-    const ask = () => void fetchPageTerms().then((next) => live && setState(next));
-    const timer = setTimeout(ask, asked.current ? 400 : 0);
-    asked.current = true;
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const first = generation.current === 0;
+    const changed = lastKey.current !== undefined && lastKey.current !== refreshKey;
+    lastKey.current = refreshKey;
+    if (!first && !changed) return;
+    const mine = ++generation.current;
+    setTimeout(
+      () => void fetchPageTerms().then((next) => mine === generation.current && setState(next)),
+      first ? 0 : 400,
+    );
   }, [refreshKey]);
   return state;
 }

@@ -5,7 +5,10 @@ interface ChromeStorage {
   chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 }
 
-export async function setSettings(background: Worker, overrides: Record<string, unknown>): Promise<void> {
+export async function setSettings(
+  background: Worker,
+  overrides: Record<string, unknown>,
+): Promise<void> {
   await background.evaluate(async (value) => {
     const { chrome } = globalThis as unknown as ChromeStorage;
     await chrome.storage.local.set({ settings: value, settings$: { v: 2 } });
