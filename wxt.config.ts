@@ -28,7 +28,8 @@ export default defineConfig({
       'Explains the terms of East Asian security and diplomacy news while you read. Offline and private.',
     // storage: settings and packs; contextMenus: "Explain … with Gloss"; activeTab + scripting are
     // not needed because the content script already runs on http(s) pages.
-    permissions: ['storage', 'contextMenus'],
+    // unlimitedStorage: an imported pack may be larger than storage.local's default 10 MB quota.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     omnibox: { keyword: 'gloss' },
     commands: {
       'explain-selection': {

@@ -63,6 +63,12 @@ export class Engine {
     this.observer.observe(root);
     await this.scanner.scan([root], true);
     this.ctx.setInterval(() => this.repair(), REGISTRY_CHECK_MS);
+    // Single-page apps: a completed navigation is a new page for "first mention" purposes. The
+    // Navigation API's events reach the isolated world (patching history.pushState would not).
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      this.ctx.addEventListener(navigation, 'navigatesuccess' as never, () => void this.rescanAll());
+    }
   }
 
   stop(): void {
@@ -87,9 +93,13 @@ export class Engine {
     const key = this.filterKey();
     if (packs || key !== this.markableKey) {
       this.scanner.setMatcher(this.compileMatcher());
-      this.store.clear();
-      await this.scanner.scan([document.body ?? document.documentElement]);
+      await this.rescanAll();
     }
+  }
+
+  private async rescanAll(): Promise<void> {
+    this.store.clear();
+    await this.scanner.scan([document.body ?? document.documentElement], true);
   }
 
   marks(): Occurrence[] {

@@ -184,7 +184,8 @@ export class Popover {
       middleware: [
         offset(6),
         flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        // Cross-axis too: a popover for an anchor scrolled out of view still lands on screen.
+        shift({ padding: 8, crossAxis: true }),
         size({
           padding: 8,
           apply: ({ availableHeight }) => {

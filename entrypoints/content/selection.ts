@@ -35,6 +35,10 @@ export function explainSelection(
   const text = live.trim() !== '' ? live : (reported ?? '');
   if (text.trim() === '') return null;
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+  const rect = range?.getBoundingClientRect();
+  if (rect && (rect.bottom < 0 || rect.top > innerHeight)) {
+    range!.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  }
   const anchor = () => {
     const rect = range?.getClientRects()[0];
     return rect ?? new DOMRect(innerWidth / 2 - 150, 80, 300, 0);

@@ -93,11 +93,9 @@ test.describe('keyboard', () => {
       background.evaluate(async () => {
         const g = globalThis as unknown as {
           glossHandlers: { onCommand(c: string, tab?: { id?: number }): Promise<void> };
-          chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+          chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
         };
-        const [tab] = (await g.chrome.tabs.query({})).filter((t) =>
-          t.url?.includes('essay-article'),
-        );
+        const [tab] = await g.chrome.tabs.query({ active: true, lastFocusedWindow: true });
         await g.glossHandlers.onCommand('next-term', tab);
       });
     await step();
