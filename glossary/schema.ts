@@ -214,6 +214,13 @@ const MAX_REPORTED = 50;
 
 /** Validates anything (parsed JSON) as a pack; errors are human-readable, one per problem. */
 export function validatePack(input: unknown): PackResult {
+  // valibot's object schemas accept arrays; a list is never a pack, so say so plainly.
+  if (Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: ['a pack must be a JSON object, not a list (only one pack per file)'],
+    };
+  }
   const result = v.safeParse(packSchema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, pack: result.output };
   const errors = result.issues.map((issue) => {
