@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { describe, expect, test, vi } from 'vitest';
+import { PageObserver } from '../../entrypoints/content/observer';
+
+function setup(rescanCostMs: number) {
+  const rescanned: Node[][] = [];
+  const cutoff = vi.fn();
+  const changed: Node[][] = [];
+  const observer = new PageObserver({
+    rescan: async (roots) => {
+      rescanned.push(roots);
+      const until = performance.now() + rescanCostMs;
+      while (performance.now() < until) {
+        // A page whose text makes every rescan expensive.
+      }
+    },
+    textChanged: (nodes) => changed.push([...nodes]),
+    beforePass: () => {},
+    onCutoff: cutoff,
+    setTimeout: (handler, ms) => window.setTimeout(handler, ms) as unknown as number,
+  });
+  document.body.replaceChildren();
+  const host = document.createElement('article');
+  for (const [tag, id, text] of [
+    ['p', 'a', 'first'],
+    ['p', 'b', 'second'],
+    ['pre', 'c', 'code'],
+  ]) {
+    const el = document.createElement(tag!);
+    el.id = id!;
+    el.textContent = text!;
+    host.append(el);
+  }
+  document.body.append(host);
+  observer.observe(document.body);
+  return { observer, rescanned, cutoff, changed, host };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('the page observer', () => {
+  test('rescans only the changed blocks, once per burst of changes', async () => {
+    const { rescanned, host, changed } = setup(0);
+    const a = host.querySelector('#a')!;
+    (a.firstChild as Text).data = 'first, changed';
+    (a.firstChild as Text).data = 'first, changed again';
+    host.querySelector('#b')!.append(' more');
+    await settle();
+    expect(rescanned).toHaveLength(1);
+    expect(rescanned[0]!.map((n) => (n as Element).id).sort()).toEqual(['a', 'b']);
+    // The rewritten text node is reported at once, so its stale marks go before the next paint.
+    expect(changed[0]).toEqual([a.firstChild]);
+  });
+
+  test('ignores changes inside excluded regions and Gloss’s own host', async () => {
+    const { rescanned, host } = setup(0);
+    host.querySelector('#c')!.append('more code');
+    const ui = document.createElement('gloss-popover');
+    document.body.append(ui);
+    ui.append('popover text');
+    await settle();
+    expect(rescanned).toHaveLength(0);
+  });
+
+  test('a page that keeps rewriting itself hits the cutoff, then Gloss stays quiet', async () => {
+    const { rescanned, cutoff, host } = setup(400);
+    const p = host.querySelector('#a')!;
+    for (let i = 0; i < 8 && cutoff.mock.calls.length === 0; i++) {
+      p.append(` update ${i}`);
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve, 450));
+    }
+    expect(cutoff).toHaveBeenCalledTimes(1);
+    const passes = rescanned.length;
+    expect(passes).toBeLessThanOrEqual(5);
+    p.append(' after the cutoff');
+    await settle();
+    expect(rescanned).toHaveLength(passes);
+  });
+});
