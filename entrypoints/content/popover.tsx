@@ -184,8 +184,9 @@ export class Popover {
       middleware: [
         offset(6),
         flip({ padding: 8 }),
-        // Cross-axis too: a popover for an anchor scrolled out of view still lands on screen.
-        shift({ padding: 8, crossAxis: true }),
+        // Never cover the term; only when the term itself is off screen (a lookup of a selection
+        // scrolled away) does the popover slide vertically to stay visible.
+        shift({ padding: 8, crossAxis: anchor.bottom < 0 || anchor.top > innerHeight }),
         size({
           padding: 8,
           apply: ({ availableHeight }) => {

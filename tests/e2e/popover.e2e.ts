@@ -158,6 +158,14 @@ test.describe('looks', () => {
     const { x, y } = await markPoint(page, 'Senkakus');
     await page.mouse.click(x, y);
     await expect.poll(async () => (await popoverState(page)).open).toBe(true);
+    // Measured once its short entrance animation is over.
+    await page.waitForFunction(() =>
+      document
+        .querySelector('gloss-popover')!
+        .shadowRoot!.querySelector('.gloss-popover')!
+        .getAnimations()
+        .every((a) => a.playState === 'finished'),
+    );
     const rect = await page.evaluate(() => {
       const r = document
         .querySelector('gloss-popover')!
