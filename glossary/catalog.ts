@@ -4,6 +4,17 @@
  */
 import type { Pack, Term } from './schema';
 
+/** The bundled pack's categories, in the order a reader meets them in the glossary. */
+export const CATEGORY_ORDER: readonly string[] = [
+  'people',
+  'doctrine',
+  'agreements & initiatives',
+  'places',
+  'economy & trade',
+  'incidents',
+  'institutions',
+];
+
 export interface CatalogEntry {
   term: Term;
   packId: string;

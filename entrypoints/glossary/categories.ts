@@ -1,15 +1,5 @@
 /** The glossary's reading order: categories in a fixed sequence, then any a pack adds, A–Z. */
-import type { CatalogEntry } from '@/glossary/catalog';
-
-export const CATEGORY_ORDER = [
-  'people',
-  'doctrine',
-  'agreements & initiatives',
-  'places',
-  'economy & trade',
-  'incidents',
-  'institutions',
-];
+import { CATEGORY_ORDER, type CatalogEntry } from '@/glossary/catalog';
 
 export interface CategoryGroup {
   category: string;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aliasText, countWords, validatePack, type Pack, type Term } from '../../glossary/schema';
+import { CATEGORY_ORDER } from '../../glossary/catalog';
 
 const root = new URL('../../', import.meta.url);
 const raw: unknown = JSON.parse(
@@ -15,15 +16,7 @@ const essay = readFileSync(
   'utf8',
 );
 
-const CATEGORIES = [
-  'people',
-  'doctrine',
-  'agreements & initiatives',
-  'places',
-  'economy & trade',
-  'incidents',
-  'institutions',
-];
+const CATEGORIES = CATEGORY_ORDER;
 
 const HEADINGS = [
   'The Dual Hedge Was Never a Strategy',
