@@ -67,7 +67,11 @@ export class Engine {
     // Navigation API's events reach the isolated world (patching history.pushState would not).
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     if (navigation) {
-      this.ctx.addEventListener(navigation, 'navigatesuccess' as never, () => void this.rescanAll());
+      this.ctx.addEventListener(
+        navigation,
+        'navigatesuccess' as never,
+        () => void this.rescanAll(),
+      );
     }
   }
 

@@ -4,6 +4,9 @@
  * Occurrences are StaticRanges: live Ranges would be updated by the browser on every later page
  * mutation (20k of them turned 11 ms of page edits into 3 s). A StaticRange can go stale, so the
  * observer rescans changed blocks and `prune()` drops ranges whose nodes left the document.
+ *
+ * Updates are incremental: replacing a block's occurrences costs in proportion to that block and
+ * the terms in it, never to the whole page (a 5 MB page has tens of thousands of occurrences).
  */
 import type { MatchKind } from '@/glossary/matcher';
 
@@ -42,11 +45,20 @@ function isAlive(occurrence: Occurrence): boolean {
   );
 }
 
+/** What one update changes, collected before it is applied to `shown`. */
+class Change {
+  readonly added: Occurrence[] = [];
+  readonly removed: Occurrence[] = [];
+  /** Terms that lost their shown first mention and need a new one (density 'first'). */
+  readonly orphaned = new Set<string>();
+}
+
 export class MarkStore {
   private readonly byRoot = new Map<Node, Occurrence[]>();
   private readonly byTerm = new Map<string, Set<Occurrence>>();
   private readonly shown = new Set<Occurrence>();
-  private readonly shownByTerm = new Map<string, Set<Occurrence>>();
+  /** Density 'first': the shown occurrence of each term. */
+  private readonly firstByTerm = new Map<string, Occurrence>();
   /** Terms whose unconditional alias or context word was seen on this page. */
   private readonly cued = new Set<string>();
 
@@ -57,28 +69,33 @@ export class MarkStore {
 
   /** Replaces what was found under `root` with `found`, and updates what is shown. */
   replace(root: Node, found: Occurrence[]): void {
-    const affected = new Set<string>();
-    for (const old of this.byRoot.get(root) ?? []) {
-      this.byTerm.get(old.termId)?.delete(old);
-      affected.add(old.termId);
-    }
-    const kept: Occurrence[] = [];
-    for (const occurrence of found) {
-      if (occurrence.kind !== 'conditional' && !this.cued.has(occurrence.termId)) {
-        // A newly cued term may make conditional occurrences elsewhere on the page count.
-        this.cued.add(occurrence.termId);
-        affected.add(occurrence.termId);
+    this.replaceMany(new Map([[root, found]]));
+  }
+
+  /** Replaces what was found under each root, in one update of what is shown. */
+  replaceMany(found: ReadonlyMap<Node, Occurrence[]>): void {
+    const change = new Change();
+    for (const [root, occurrences] of found) {
+      this.removeAll(this.byRoot.get(root) ?? [], change);
+      const kept: Occurrence[] = [];
+      for (const occurrence of occurrences) {
+        if (occurrence.kind !== 'conditional' && !this.cued.has(occurrence.termId)) {
+          this.cued.add(occurrence.termId);
+          // A newly cued term makes its conditional occurrences elsewhere on the page count.
+          for (const other of this.byTerm.get(occurrence.termId) ?? [])
+            this.consider(other, change);
+        }
+        if (occurrence.kind === 'cue') continue;
+        kept.push(occurrence);
+        let set = this.byTerm.get(occurrence.termId);
+        if (!set) this.byTerm.set(occurrence.termId, (set = new Set()));
+        set.add(occurrence);
+        this.consider(occurrence, change);
       }
-      if (occurrence.kind === 'cue') continue;
-      kept.push(occurrence);
-      let set = this.byTerm.get(occurrence.termId);
-      if (!set) this.byTerm.set(occurrence.termId, (set = new Set()));
-      set.add(occurrence);
-      affected.add(occurrence.termId);
+      if (kept.length > 0) this.byRoot.set(root, kept);
+      else this.byRoot.delete(root);
     }
-    if (kept.length > 0) this.byRoot.set(root, kept);
-    else this.byRoot.delete(root);
-    this.refresh(affected);
+    this.apply(change);
   }
 
   /**
@@ -87,50 +104,28 @@ export class MarkStore {
    * the block waits for its rescan.
    */
   dropInNodes(nodes: ReadonlySet<Node>, rootOf: (node: Node) => Node): void {
-    const affected = new Set<string>();
-    const roots = new Set([...nodes].map(rootOf));
-    for (const root of roots) {
-      const occurrences = this.byRoot.get(root);
-      if (!occurrences) continue;
-      const kept = occurrences.filter(
-        (o) => !nodes.has(o.range.startContainer) && !nodes.has(o.range.endContainer),
-      );
-      if (kept.length === occurrences.length) continue;
-      for (const dead of occurrences) {
-        if (kept.includes(dead)) continue;
-        this.byTerm.get(dead.termId)?.delete(dead);
-        affected.add(dead.termId);
-      }
-      if (kept.length > 0) this.byRoot.set(root, kept);
-      else this.byRoot.delete(root);
-    }
-    if (affected.size > 0) this.refresh(affected);
+    this.dropWhere(
+      new Set([...nodes].map(rootOf)),
+      (o) => nodes.has(o.range.startContainer) || nodes.has(o.range.endContainer),
+    );
   }
 
-  /** Drops occurrences whose text the page removed or rewrote; returns how many. */
-  prune(): number {
-    const affected = new Set<string>();
-    let dropped = 0;
-    for (const [root, occurrences] of this.byRoot) {
-      const alive = occurrences.filter(isAlive);
-      if (alive.length === occurrences.length) continue;
-      dropped += occurrences.length - alive.length;
-      for (const dead of occurrences) {
-        if (alive.includes(dead)) continue;
-        this.byTerm.get(dead.termId)?.delete(dead);
-        affected.add(dead.termId);
-      }
-      if (alive.length > 0) this.byRoot.set(root, alive);
-      else this.byRoot.delete(root);
-    }
-    if (affected.size > 0) this.refresh(affected);
-    return dropped;
+  /** Drops occurrences whose text the page removed or rewrote. */
+  prune(): void {
+    this.dropWhere(this.byRoot.keys(), (o) => !isAlive(o));
   }
 
   setDensity(density: Density): void {
     if (density === this.density) return;
     this.density = density;
-    this.refresh(new Set(this.byTerm.keys()));
+    // Start over: everything shown goes, then each term's marks are chosen again.
+    const removed = [...this.shown];
+    this.shown.clear();
+    this.firstByTerm.clear();
+    if (removed.length > 0) this.onChange({ added: [], removed });
+    const change = new Change();
+    for (const set of this.byTerm.values()) for (const o of set) this.consider(o, change);
+    this.apply(change);
   }
 
   clear(): void {
@@ -138,7 +133,7 @@ export class MarkStore {
     this.byRoot.clear();
     this.byTerm.clear();
     this.shown.clear();
-    this.shownByTerm.clear();
+    this.firstByTerm.clear();
     this.cued.clear();
     if (removed.length > 0) this.onChange({ added: [], removed });
   }
@@ -151,8 +146,9 @@ export class MarkStore {
   /** Each term on the page with its number of mentions, in reading order of its first mention. */
   mentions(): { termId: string; first: Occurrence; count: number }[] {
     const result: { termId: string; first: Occurrence; count: number }[] = [];
-    for (const termId of this.shownByTerm.keys()) {
-      const visible = this.visible(termId);
+    for (const [termId, set] of this.byTerm) {
+      const visible = [...set].filter((o) => this.isVisible(o));
+      if (visible.length === 0) continue;
       const first = visible.reduce((a, b) => (compareOccurrences(b, a) < 0 ? b : a));
       result.push({ termId, first, count: visible.length });
     }
@@ -167,35 +163,65 @@ export class MarkStore {
     return this.shown.has(occurrence);
   }
 
-  private refresh(terms: Set<string>): void {
-    const added: Occurrence[] = [];
-    const removed: Occurrence[] = [];
-    for (const termId of terms) {
-      const wanted = this.wanted(termId);
-      const current = this.shownByTerm.get(termId) ?? new Set<Occurrence>();
-      for (const occurrence of current) if (!wanted.has(occurrence)) removed.push(occurrence);
-      for (const occurrence of wanted) if (!current.has(occurrence)) added.push(occurrence);
-      if (wanted.size > 0) this.shownByTerm.set(termId, wanted);
-      else this.shownByTerm.delete(termId);
+  private isVisible(occurrence: Occurrence): boolean {
+    return occurrence.kind === 'mark' || this.cued.has(occurrence.termId);
+  }
+
+  /** Decides whether a present occurrence should be shown, given the density. */
+  private consider(occurrence: Occurrence, change: Change): void {
+    if (!this.isVisible(occurrence) || this.shown.has(occurrence)) return;
+    if (this.density === 'all') {
+      change.added.push(occurrence);
+      return;
     }
-    for (const occurrence of removed) this.shown.delete(occurrence);
-    for (const occurrence of added) this.shown.add(occurrence);
+    const current = this.firstByTerm.get(occurrence.termId);
+    if (current && compareOccurrences(current, occurrence) <= 0) return;
+    if (current) change.removed.push(current);
+    this.firstByTerm.set(occurrence.termId, occurrence);
+    change.added.push(occurrence);
+  }
+
+  private removeAll(occurrences: Iterable<Occurrence>, change: Change): void {
+    for (const old of occurrences) {
+      this.byTerm.get(old.termId)?.delete(old);
+      if (this.firstByTerm.get(old.termId) === old) {
+        this.firstByTerm.delete(old.termId);
+        change.orphaned.add(old.termId);
+      }
+      if (this.shown.has(old)) change.removed.push(old);
+    }
+  }
+
+  private dropWhere(roots: Iterable<Node>, dead: (o: Occurrence) => boolean): void {
+    const change = new Change();
+    for (const root of [...roots]) {
+      const occurrences = this.byRoot.get(root);
+      if (!occurrences) continue;
+      const gone = new Set(occurrences.filter(dead));
+      if (gone.size === 0) continue;
+      this.removeAll(gone, change);
+      const kept = occurrences.filter((o) => !gone.has(o));
+      if (kept.length > 0) this.byRoot.set(root, kept);
+      else this.byRoot.delete(root);
+    }
+    this.apply(change);
+  }
+
+  private apply(change: Change): void {
+    // A term whose shown first mention went away is shown at its next mention, if any.
+    for (const termId of change.orphaned) {
+      if (this.firstByTerm.has(termId)) continue;
+      for (const occurrence of this.byTerm.get(termId) ?? []) this.consider(occurrence, change);
+    }
+    const removed = change.removed.filter((o) => this.shown.delete(o));
+    const added = change.added.filter((o) => {
+      if (this.shown.has(o)) return false;
+      // Superseded within this same update (a still earlier first mention came later in it).
+      if (this.density === 'first' && this.firstByTerm.get(o.termId) !== o) return false;
+      if (!this.byTerm.get(o.termId)?.has(o)) return false;
+      this.shown.add(o);
+      return true;
+    });
     if (added.length > 0 || removed.length > 0) this.onChange({ added, removed });
-  }
-
-  private visible(termId: string): Occurrence[] {
-    const all = this.byTerm.get(termId);
-    if (!all) return [];
-    return [...all].filter((o) => o.kind === 'mark' || this.cued.has(termId));
-  }
-
-  private wanted(termId: string): Set<Occurrence> {
-    const visible = this.visible(termId);
-    if (this.density === 'all' || visible.length <= 1) return new Set(visible);
-    let first = visible[0]!;
-    for (const occurrence of visible) {
-      if (compareOccurrences(occurrence, first) < 0) first = occurrence;
-    }
-    return new Set([first]);
   }
 }

@@ -51,8 +51,20 @@ export class PageObserver {
       if (record.type === 'childList' && onlyOurs(record)) continue;
       const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       if (el && (isSkipped(el) || isInSkippedRegion(el))) continue;
-      if (record.type === 'characterData') rewritten.add(target);
-      this.dirty.add(blockRootOf(target));
+      if (record.type === 'characterData') {
+        rewritten.add(target);
+        this.dirty.add(blockRootOf(target));
+        continue;
+      }
+      // An added block is rescanned on its own, not with its parent: appending to a long article
+      // costs in proportion to what was added. A removed block's marks go with prune().
+      for (const node of record.addedNodes) {
+        if (isBlock(node)) this.dirty.add(node);
+        else if (!isSkippedElement(node)) this.dirty.add(blockRootOf(target));
+      }
+      for (const node of record.removedNodes) {
+        if (!isBlock(node) && !isSkippedElement(node)) this.dirty.add(blockRootOf(target));
+      }
     }
     if (rewritten.size > 0) this.options.textChanged(rewritten);
     if (this.dirty.size > 0) this.schedule();
@@ -90,6 +102,16 @@ export class PageObserver {
       this.options.onCutoff();
     }
   }
+}
+
+function isSkippedElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element);
+}
+
+function isBlock(node: Node): boolean {
+  return (
+    node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element) && blockRootOf(node) === node
+  );
 }
 
 function isOurs(node: Node): boolean {

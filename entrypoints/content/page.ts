@@ -152,6 +152,11 @@ export function initPage(
 
   return {
     attach(engine) {
+      // Build the popover's shadow root while the page is idle; it is appended on first use.
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void })
+        .requestIdleCallback;
+      if (idle) idle(() => void popover.prepare());
+      else ctx.setTimeout(() => void popover.prepare(), 500);
       engine.onChange(() => {
         if (current && !engine.store.isShown(current)) popover.hide();
       });

@@ -73,6 +73,7 @@ export class Popover {
     this.attachToTopLayer();
     this.paint(options.focus ?? false);
     await this.place(version);
+    performance.mark('gloss:popover-shown');
   }
 
   hide(restoreFocus = false): void {
@@ -93,38 +94,42 @@ export class Popover {
     this.callbacks.onClosed();
   }
 
-  private async mount(): Promise<void> {
-    if (this.ui?.shadowHost.isConnected) return;
-    if (this.ui) {
-      // The page removed our host (some pages delete every element they did not create).
-      this.ui.remove();
-      this.ui = null;
-    }
-    this.mounting ??= (async () => {
-      const ui = await createShadowRootUi(this.ctx, {
-        name: UI_HOST_TAG.toLowerCase(),
-        position: 'inline',
-        anchor: () => document.documentElement,
-        append: 'last',
-        css: [themeCss, cardCss, popoverCss].join('\n'),
-        onMount: (container) => container,
-      });
-      ui.mount();
-      const host = ui.shadowHost;
-      host.setAttribute('popover', 'manual');
-      host.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
-      host.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
-      host.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          this.hide(true);
-        }
-      });
-      this.ui = ui;
-    })().finally(() => {
+  /** Creates the UI ahead of need (in idle time), so the first hover does not wait for it. */
+  prepare(): Promise<void> {
+    if (this.ui) return Promise.resolve();
+    this.mounting ??= this.create().finally(() => {
       this.mounting = null;
     });
-    await this.mounting;
+    return this.mounting;
+  }
+
+  private async create(): Promise<void> {
+    const ui = await createShadowRootUi(this.ctx, {
+      name: UI_HOST_TAG.toLowerCase(),
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: [themeCss, cardCss, popoverCss].join('\n'),
+      onMount: (container) => container,
+    });
+    const host = ui.shadowHost;
+    host.setAttribute('popover', 'manual');
+    host.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
+    host.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.hide(true);
+      }
+    });
+    this.ui = ui;
+  }
+
+  private async mount(): Promise<void> {
+    if (!this.ui) await this.prepare();
+    // Appended only when first shown; put back if the page removed it (some pages delete every
+    // element they did not create).
+    if (this.ui && !this.ui.shadowHost.isConnected) this.ui.mount();
   }
 
   /** The top layer keeps the popover above the page's dialogs, fullscreen and z-index wars. */

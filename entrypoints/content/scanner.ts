@@ -133,7 +133,7 @@ export class Scanner {
   }
 
   private commit(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
-    for (const root of touched) this.store.replace(root, found.get(root) ?? []);
+    this.store.replaceMany(new Map([...touched].map((root) => [root, found.get(root) ?? []])));
   }
 
   private async pause(generation: number): Promise<boolean> {

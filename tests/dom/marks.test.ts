@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { MarkStore, type Occurrence, type ShownChange } from '../../entrypoints/content/marks';
+
+/** A page of paragraphs; occurrences are ranges over their text nodes. */
+function page(count: number) {
+  document.body.replaceChildren();
+  const paragraphs = Array.from({ length: count }, (_, i) => {
+    const p = document.createElement('p');
+    p.textContent = `paragraph ${i} mentions Senkaku and Okinawa`;
+    document.body.append(p);
+    return p;
+  });
+  const occurrence = (
+    p: HTMLElement,
+    termId: string,
+    kind: Occurrence['kind'] = 'mark',
+  ): Occurrence => {
+    const text = p.firstChild as Text;
+    const at = text.data.indexOf(termId === 'senkaku' ? 'Senkaku' : 'Okinawa');
+    return {
+      termId,
+      kind,
+      root: p,
+      // happy-dom has no StaticRange; the store reads only these four fields.
+      range: {
+        startContainer: text,
+        startOffset: at,
+        endContainer: text,
+        endOffset: at + 7,
+      } as unknown as StaticRange,
+    };
+  };
+  return { paragraphs, occurrence };
+}
+
+function tracked(density: 'first' | 'all') {
+  const shown = new Set<Occurrence>();
+  const store = new MarkStore(density, ({ added, removed }: ShownChange) => {
+    for (const o of removed) expect(shown.delete(o)).toBe(true);
+    for (const o of added) {
+      expect(shown.has(o)).toBe(false);
+      shown.add(o);
+    }
+  });
+  return { store, shown };
+}
+
+describe('the mark store', () => {
+  test('first mention: the earliest occurrence of each term is the one shown, whatever the scan order', () => {
+    const { paragraphs, occurrence } = page(4);
+    const { store, shown } = tracked('first');
+    // Visible content first: paragraph 2 is scanned before paragraphs 0 and 1.
+    for (const i of [2, 3, 0, 1])
+      store.replace(paragraphs[i]!, [occurrence(paragraphs[i]!, 'senkaku')]);
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
+    expect(store.mentions()).toMatchObject([{ termId: 'senkaku', count: 4 }]);
+  });
+
+  test('when the shown first mention goes away, the next one is shown', () => {
+    const { paragraphs, occurrence } = page(3);
+    const { store, shown } = tracked('first');
+    store.replaceMany(new Map(paragraphs.map((p) => [p, [occurrence(p, 'okinawa')]])));
+    store.replace(paragraphs[0]!, []);
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[1]]);
+    paragraphs[1]!.remove();
+    store.prune();
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[2]]);
+  });
+
+  test('switching density shows every mention, and back', () => {
+    const { paragraphs, occurrence } = page(3);
+    const { store, shown } = tracked('first');
+    store.replaceMany(
+      new Map(paragraphs.map((p) => [p, [occurrence(p, 'okinawa'), occurrence(p, 'senkaku')]])),
+    );
+    expect(shown.size).toBe(2);
+    store.setDensity('all');
+    expect(shown.size).toBe(6);
+    store.setDensity('first');
+    expect(shown.size).toBe(2);
+  });
+
+  test('a conditional occurrence shows only once its term is cued somewhere on the page', () => {
+    const { paragraphs, occurrence } = page(2);
+    const { store, shown } = tracked('all');
+    store.replace(paragraphs[0]!, [occurrence(paragraphs[0]!, 'senkaku', 'conditional')]);
+    expect(shown.size).toBe(0);
+    store.replace(paragraphs[1]!, [occurrence(paragraphs[1]!, 'senkaku', 'cue')]);
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
+  });
+
+  test('text rewritten by the page loses its marks at once', () => {
+    const { paragraphs, occurrence } = page(2);
+    const { store, shown } = tracked('all');
+    store.replaceMany(new Map(paragraphs.map((p) => [p, [occurrence(p, 'okinawa')]])));
+    store.dropInNodes(new Set([paragraphs[1]!.firstChild!]), (node) => node.parentNode!);
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
+  });
+});
