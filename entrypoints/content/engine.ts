@@ -59,7 +59,9 @@ export class Engine {
   }
 
   async start(): Promise<void> {
+    // Some documents (an XML error page, a script-built page mid-way) have no root yet.
     const root = document.body ?? document.documentElement;
+    if (!root) return;
     this.observer.observe(root);
     await this.scanner.scan([root], true);
     this.ctx.setInterval(() => this.repair(), REGISTRY_CHECK_MS);
@@ -103,7 +105,8 @@ export class Engine {
 
   private async rescanAll(): Promise<void> {
     this.store.clear();
-    await this.scanner.scan([document.body ?? document.documentElement], true);
+    const root = document.body ?? document.documentElement;
+    if (root) await this.scanner.scan([root], true);
   }
 
   marks(): Occurrence[] {

@@ -9,18 +9,19 @@ import type { MarkStore, Occurrence } from './marks';
 
 const SLICE_MS = 4;
 
-type Scheduler = { yield?: () => Promise<void> };
+type Scheduler = {
+  postTask?: (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+};
 
-/** Gives the page's own tasks (input, rendering) a turn. */
+/**
+ * Gives the page's own tasks (input, timers, rendering) a turn. Background priority, not
+ * `scheduler.yield()`: a yield continuation runs ahead of the page's timers, and a long scan would
+ * starve the page it is reading.
+ */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  // A MessageChannel task is not clamped to 4 ms like nested setTimeout calls.
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  if (scheduler?.postTask) return scheduler.postTask(() => {}, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Index of the text node that holds `offset`; `end` offsets belong to the node they close. */

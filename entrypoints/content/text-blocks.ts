@@ -208,12 +208,19 @@ export class BlockWalker {
       this.builder.add(node as Text);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
+      const parentBlock = () => blockRootOf(el.parentNode ?? el);
       if (el.tagName === 'BR') {
-        this.builder.flush(blockRootOf(el));
-      } else if (!isSkipped(el)) {
+        // Text after a <br> belongs to the paragraph, in a block of its own.
+        this.builder.flush(parentBlock());
+      } else if (isSkipped(el)) {
+        // No match may span excluded content ("strategic <code>x</code> autonomy").
+        this.builder.flush(this.builder.root);
+      } else {
         if (!isInline(el)) this.builder.flush(el);
         this.enterShadow(el);
         descend = el.firstChild !== null;
+        // An empty block (<img>, <hr>, an empty <div>) ends here: what follows is its parent's.
+        if (!descend && !isInline(el)) this.builder.flush(parentBlock());
       }
     }
     if (descend) {

@@ -33,7 +33,9 @@ describe('selection → term', () => {
   });
 
   test('the alias covering most of a longer selection wins', () => {
-    expect(resolve('The Japan-Philippines reciprocal access agreement, signed in 2024')).toMatchObject({
+    expect(
+      resolve('The Japan-Philippines reciprocal access agreement, signed in 2024'),
+    ).toMatchObject({
       termId: 'japan-philippines-raa',
       how: 'alias',
     });

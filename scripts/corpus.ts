@@ -1,0 +1,406 @@
+/**
+ * Real pages, with and without Gloss: does Gloss ever break a news page?
+ *
+ * Loads every page of ../shared/corpus/news (40 saved news articles, up to 2.5 MB) from 127.0.0.1
+ * in Chromium, once with the built extension and once without, with every request that is not to
+ * 127.0.0.1 aborted (the pages reference remote scripts and ads). Per page it reports errors from
+ * the extension, whether the page's text changed, elements added, marks made, marks that cut a word
+ * or sit in code/form fields/editable regions, long tasks Gloss added and the CPU cost ratio.
+ *
+ * Page scripts can be nondeterministic (timestamps, random ids, rotating teasers): a difference
+ * between the with-Gloss and without-Gloss runs is only blamed on Gloss when a second run without
+ * Gloss reproduces the first exactly and the with-Gloss run differs from both.
+ *
+ * Usage: GLOSS_OUT_DIR=.output-rel node scripts/corpus.ts   (after `wxt build`)
+ * Writes corpus-results/corpus.json. Exits 1 on any extension error or text change caused by Gloss.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR, launchChromium, serviceWorkerOf } from '../tests/support/browser.ts';
+import { startServer } from '../tests/support/static-server.ts';
+
+const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
+const RESULTS_DIR = path.resolve('corpus-results');
+const LOAD_TIMEOUT_MS = 20_000;
+/** After `load`: how long the page must stay quiet (no new marks, no DOM changes) to be settled. */
+const QUIET_MS = 500;
+const SETTLE_MAX_MS = 4_000;
+const LONG_TASK_MS = 50;
+
+interface Snapshot {
+  innerText: string;
+  textContent: string;
+  /** Tag names of all elements in document order, Gloss's host left out. */
+  elements: string[];
+  glossHosts: number;
+  marks: MarkInfo[];
+  longTasks: number[];
+  taskMs: number;
+  scriptMs: number;
+  errors: string[];
+}
+
+interface MarkInfo {
+  text: string;
+  partialWord: boolean;
+  excluded: boolean;
+}
+
+interface PageResult {
+  file: string;
+  language: string;
+  bytes: number;
+  extensionErrors: string[];
+  textIdentical: boolean | 'nondeterministic';
+  /** For a text difference: where the with-Gloss text first differs from the without-Gloss one. */
+  textDifference?: string;
+  elementsAdded: number;
+  glossHosts: number;
+  marks: number;
+  markedTexts: string[];
+  partialWordMarks: string[];
+  excludedRegionMarks: string[];
+  longTasksWith: number;
+  longTasksWithout: number;
+  longTaskMsWith: number[];
+  longTasksCausedByGloss: number;
+  cpuRatio: number;
+  taskMsWith: number;
+  taskMsWithout: number;
+  seconds: number;
+}
+
+// Runs in the page before its own scripts: records long tasks, and makes Math.random repeatable
+// so that two loads of the same page are more likely to render the same text.
+function initScript(longTaskMs: number): void {
+  const w = window as unknown as { __corpusLongTasks: number[] };
+  w.__corpusLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.duration > longTaskMs) w.__corpusLongTasks.push(Math.round(entry.duration));
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: counts stay 0 for both runs.
+  }
+  let seed = 0x2f6b3a1;
+  Math.random = () => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 4_294_967_296;
+  };
+}
+
+/** Everything measured from inside the page once it has settled. */
+function measure(): Omit<Snapshot, 'taskMs' | 'scriptMs' | 'errors'> {
+  const HOST = 'GLOSS-POPOVER';
+  const EXCLUDED = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'CODE', 'PRE']);
+  const WORD = /[\p{Script=Latin}\p{N}]/u;
+  const elements = [...document.getElementsByTagName('*')]
+    .map((el) => el.tagName)
+    .filter((tag) => tag !== HOST);
+  const blockOf = (node: Node): Node => {
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      if (!getComputedStyle(el).display.startsWith('inline')) return el;
+    }
+    return node.getRootNode();
+  };
+  const inExcluded = (node: Node): boolean => {
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+      if (n.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = n as HTMLElement;
+      if (EXCLUDED.has(el.tagName) || el.isContentEditable) return true;
+    }
+    return false;
+  };
+  const highlight = CSS.highlights.get('gloss-term-underline');
+  const marks = [...(highlight?.keys() ?? [])].map((item) => {
+    const r = item as AbstractRange;
+    const range = new Range();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const text = range.toString();
+    // The characters just before and after the mark, within its block.
+    const before = new Range();
+    before.setStart(blockOf(r.startContainer), 0);
+    before.setEnd(r.startContainer, r.startOffset);
+    const after = new Range();
+    after.setStart(r.endContainer, r.endOffset);
+    const endBlock = blockOf(r.endContainer);
+    after.setEnd(endBlock, endBlock.childNodes.length);
+    const prev = before.toString().slice(-1);
+    const next = after.toString().slice(0, 1);
+    const partialWord =
+      (WORD.test(prev) && WORD.test(text.slice(0, 1))) ||
+      (WORD.test(next) && WORD.test(text.slice(-1)));
+    return { text, partialWord, excluded: inExcluded(r.startContainer) };
+  });
+  return {
+    innerText: document.body?.innerText ?? '',
+    textContent: document.body?.textContent ?? '',
+    elements,
+    glossHosts: document.querySelectorAll('gloss-popover').length,
+    marks,
+    longTasks: (window as unknown as { __corpusLongTasks?: number[] }).__corpusLongTasks ?? [],
+  };
+}
+
+async function settle(page: Page): Promise<void> {
+  // Quiet = the DOM and the mark count unchanged for QUIET_MS (Gloss scans in slices after load).
+  await page
+    .evaluate(
+      ({ quietMs, maxMs }) =>
+        new Promise<void>((resolve) => {
+          let last = performance.now();
+          let marks = -1;
+          const observer = new MutationObserver(() => (last = performance.now()));
+          observer.observe(document, { childList: true, subtree: true, characterData: true });
+          const started = performance.now();
+          const tick = () => {
+            const now = performance.now();
+            const size = CSS.highlights.get('gloss-term-underline')?.size ?? 0;
+            if (size !== marks) {
+              marks = size;
+              last = now;
+            }
+            if (now - last >= quietMs || now - started >= maxMs) {
+              observer.disconnect();
+              resolve();
+            } else setTimeout(tick, 50);
+          };
+          tick();
+        }),
+      { quietMs: QUIET_MS, maxMs: SETTLE_MAX_MS },
+    )
+    .catch(() => undefined);
+}
+
+async function load(context: BrowserContext, url: string, withGloss: boolean): Promise<Snapshot> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    const where = `${error.stack ?? ''}`;
+    if (where.includes('chrome-extension://') || /gloss/i.test(error.message)) {
+      errors.push(`pageerror: ${error.message} ${where.split('\n')[1] ?? ''}`.trim());
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    const from = message.location().url;
+    if (from.startsWith('chrome-extension://') || /\bgloss\b/i.test(text)) {
+      errors.push(`console.${message.type()}: ${text}`);
+    }
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  } catch {
+    // A page that never fires load (a hung iframe) is measured as it is.
+  }
+  await settle(page);
+  const snapshot = await page.evaluate(measure);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  await page.close();
+  if (!withGloss && snapshot.glossHosts > 0) throw new Error('Gloss ran in the context without it');
+  return {
+    ...snapshot,
+    taskMs: metric('TaskDuration'),
+    scriptMs: metric('ScriptDuration'),
+    errors,
+  };
+}
+
+/** Where two texts first differ, with some context: what a reader would see changed. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const around = (s: string) => JSON.stringify(s.slice(Math.max(0, i - 60), i + 60));
+  return `at ${i}: with Gloss ${around(a)} / without ${around(b)}`;
+}
+
+function sameText(a: Snapshot, b: Snapshot): boolean {
+  return a.innerText === b.innerText && a.textContent === b.textContent;
+}
+
+/** Elements in `a` beyond those in `b` (multiset difference by tag name). */
+function extraElements(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const tag of b) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  let extra = 0;
+  for (const tag of a) {
+    const n = counts.get(tag) ?? 0;
+    if (n > 0) counts.set(tag, n - 1);
+    else extra++;
+  }
+  return extra;
+}
+
+async function blockRemote(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:'
+      ? route.continue()
+      : route.abort('blockedbyclient');
+  });
+}
+
+function pad(value: string | number, width: number): string {
+  return String(value).padStart(width);
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(CORPUS_DIR)) {
+    console.log(`corpus: ${CORPUS_DIR} is absent; nothing to check.`);
+    return 0;
+  }
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error(`corpus: no build at ${EXTENSION_DIR}; run \`wxt build\` first.`);
+    return 1;
+  }
+  const manifestFile = path.join(CORPUS_DIR, 'manifest.json');
+  const manifest: { file: string; language?: string; bytes?: number }[] = existsSync(manifestFile)
+    ? JSON.parse(readFileSync(manifestFile, 'utf8'))
+    : readdirSync(CORPUS_DIR)
+        .filter((f) => f.endsWith('.html'))
+        .map((file) => ({ file }));
+  const only = process.argv[2];
+  const pages = manifest.filter((p) => !only || p.file.includes(only));
+
+  const started = Date.now();
+  const server = await startServer(CORPUS_DIR);
+  const withGloss = await launchChromium({ withExtension: true });
+  const withoutGloss = await launchChromium({ withExtension: false });
+  const background = await serviceWorkerOf(withGloss);
+  const backgroundErrors: string[] = [];
+  background.on('console', (m) => {
+    if (m.type() === 'error') backgroundErrors.push(`background: ${m.text()}`);
+  });
+  for (const context of [withGloss, withoutGloss]) {
+    await blockRemote(context);
+    await context.addInitScript(initScript, LONG_TASK_MS);
+  }
+
+  // Warm-up: the first load in a fresh browser compiles everything (Chromium's and Gloss's code);
+  // that one-off cost is not what a reader pays on each page.
+  if (pages[0]) {
+    const url = `${server.origin}/${encodeURIComponent(pages[0].file)}`;
+    await load(withGloss, url, true);
+    await load(withoutGloss, url, false);
+  }
+
+  const results: PageResult[] = [];
+  console.log(
+    'page                                       marks partial excl  text  +elts errs  LT w/wo/Gloss  CPU ratio',
+  );
+  try {
+    for (const entry of pages) {
+      const pageStarted = Date.now();
+      const url = `${server.origin}/${encodeURIComponent(entry.file)}`;
+      const a = await load(withGloss, url, true);
+      const b = await load(withoutGloss, url, false);
+      let textIdentical: PageResult['textIdentical'] = sameText(a, b);
+      let elementsAdded = extraElements(a.elements, b.elements);
+      let longTasksWithout = b.longTasks.length;
+      let textDifference: string | undefined;
+      // Only a difference that a second run without Gloss does not show is Gloss's.
+      if (!textIdentical || elementsAdded > 0 || a.longTasks.length > b.longTasks.length) {
+        const c = await load(withoutGloss, url, false);
+        longTasksWithout = Math.max(longTasksWithout, c.longTasks.length);
+        if (!textIdentical) {
+          textIdentical = sameText(a, c) ? true : sameText(b, c) ? false : 'nondeterministic';
+          // Two identical runs without Gloss: confirm with a second run with Gloss, so that a
+          // one-off (a clock crossing a minute, a race in the page's scripts) is not blamed on it.
+          if (textIdentical === false && sameText(await load(withGloss, url, true), b)) {
+            textIdentical = 'nondeterministic';
+          }
+          if (textIdentical !== true) {
+            textDifference =
+              a.innerText !== b.innerText
+                ? `innerText ${firstDifference(a.innerText, b.innerText)}`
+                : `textContent ${firstDifference(a.textContent, b.textContent)}`;
+          }
+        }
+        if (elementsAdded > 0) {
+          const again = extraElements(a.elements, c.elements);
+          elementsAdded =
+            extraElements(c.elements, b.elements) > 0 ? Math.min(elementsAdded, again) : again;
+        }
+      }
+      const result: PageResult = {
+        file: entry.file,
+        language: entry.language ?? '',
+        bytes: entry.bytes ?? 0,
+        extensionErrors: a.errors,
+        textIdentical,
+        ...(textDifference ? { textDifference } : {}),
+        elementsAdded,
+        glossHosts: a.glossHosts,
+        marks: a.marks.length,
+        markedTexts: a.marks.map((m) => m.text),
+        partialWordMarks: a.marks.filter((m) => m.partialWord).map((m) => m.text),
+        excludedRegionMarks: a.marks.filter((m) => m.excluded).map((m) => m.text),
+        longTasksWith: a.longTasks.length,
+        longTasksWithout,
+        longTaskMsWith: a.longTasks,
+        longTasksCausedByGloss: Math.max(0, a.longTasks.length - longTasksWithout),
+        cpuRatio: b.taskMs > 0 ? a.taskMs / b.taskMs : 1,
+        taskMsWith: Math.round(a.taskMs),
+        taskMsWithout: Math.round(b.taskMs),
+        seconds: (Date.now() - pageStarted) / 1000,
+      };
+      results.push(result);
+      const text =
+        result.textIdentical === true ? 'same' : result.textIdentical === false ? 'DIFF' : 'nondet';
+      console.log(
+        `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}/${result.longTasksCausedByGloss}`, 12)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
+      );
+    }
+  } finally {
+    await withGloss.close();
+    await withoutGloss.close();
+    await server.close();
+  }
+
+  const sum = (f: (r: PageResult) => number) => results.reduce((s, r) => s + f(r), 0);
+  const ratios = results.map((r) => r.cpuRatio).sort((x, y) => x - y);
+  const taskWith = sum((r) => r.taskMsWith);
+  const taskWithout = sum((r) => r.taskMsWithout);
+  const summary = {
+    pages: results.length,
+    seconds: (Date.now() - started) / 1000,
+    extensionErrors: sum((r) => r.extensionErrors.length) + backgroundErrors.length,
+    textChangedByGloss: results.filter((r) => r.textIdentical === false).length,
+    textNondeterministic: results.filter((r) => r.textIdentical === 'nondeterministic').length,
+    elementsAdded: sum((r) => r.elementsAdded),
+    glossHostsWithoutHover: sum((r) => r.glossHosts),
+    marks: sum((r) => r.marks),
+    pagesWithMarks: results.filter((r) => r.marks > 0).length,
+    partialWordMarks: sum((r) => r.partialWordMarks.length),
+    excludedRegionMarks: sum((r) => r.excludedRegionMarks.length),
+    longTasksCausedByGloss: sum((r) => r.longTasksCausedByGloss),
+    cpuRatioMedian: ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1,
+    cpuRatioMax: ratios.length ? ratios[ratios.length - 1]! : 1,
+    cpuRatioTotal: taskWithout > 0 ? taskWith / taskWithout : 1,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, 'corpus.json'),
+    JSON.stringify({ summary, backgroundErrors, results }, null, 2),
+  );
+  console.log('\nsummary', JSON.stringify(summary, null, 2));
+  for (const r of results) {
+    for (const e of r.extensionErrors) console.error(`${r.file}: ${e}`);
+    if (r.textIdentical === false) {
+      console.error(`${r.file}: Gloss changed the page's text: ${r.textDifference ?? ''}`);
+    }
+  }
+  for (const e of backgroundErrors) console.error(e);
+  console.log(`wrote ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'corpus.json'))}`);
+  return summary.extensionErrors > 0 || summary.textChangedByGloss > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,74 @@
+/**
+ * The built manifest is what users install and what stores review: it asks for exactly the
+ * permissions Gloss needs and nothing that would widen what a page or another extension can reach.
+ * Runs after the build (`npm run test:e2e` builds first); it reads GLOSS_OUT_DIR like the launcher.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { OUTPUT_DIR } from '../support/browser.ts';
+
+interface ContentScript {
+  matches?: string[];
+  exclude_matches?: string[];
+  js?: string[];
+  css?: string[];
+}
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: ContentScript[];
+  content_security_policy?: unknown;
+  web_accessible_resources?: unknown;
+  externally_connectable?: unknown;
+}
+
+const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
+
+for (const target of TARGETS) {
+  const file = path.join(OUTPUT_DIR, target, 'manifest.json');
+  test.describe(`built manifest (${target})`, () => {
+    // The Chrome build is always made before e2e; the Firefox one only by lint:firefox/test:firefox.
+    test.skip(
+      !existsSync(file),
+      `${file} not built (run wxt build${target.startsWith('firefox') ? ' -b firefox --mv3' : ''})`,
+    );
+    const manifest = (): Manifest => JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+
+    test('asks only for storage, unlimitedStorage and contextMenus, and for no hosts', () => {
+      const m = manifest();
+      expect(m.manifest_version).toBe(3);
+      expect([...(m.permissions ?? [])].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+      expect(m.optional_permissions ?? []).toEqual([]);
+      expect(m.host_permissions).toBeUndefined();
+      expect(m.optional_host_permissions).toBeUndefined();
+      // No web page or other extension may message Gloss.
+      expect(m.externally_connectable).toBeUndefined();
+    });
+
+    test('content scripts run on http(s) pages only', () => {
+      const scripts = manifest().content_scripts ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) {
+        expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
+      }
+      // One script with the code, one with the ::highlight() stylesheet.
+      expect(scripts.some((s) => s.js?.includes('content-scripts/content.js'))).toBe(true);
+      expect(scripts.some((s) => s.css?.includes('content-scripts/marks.css'))).toBe(true);
+    });
+
+    test('no relaxed CSP and no resources exposed to pages', () => {
+      const m = manifest();
+      if (m.content_security_policy !== undefined) {
+        const csp = JSON.stringify(m.content_security_policy);
+        expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      }
+      // Pages could fingerprint (or frame) anything listed here; Gloss needs nothing from them.
+      expect(m.web_accessible_resources).toBeUndefined();
+    });
+  });
+}
