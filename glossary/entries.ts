@@ -36,22 +36,41 @@ function rulesOf(alias: Alias) {
 
 export function compileEntries(terms: readonly MatchableTerm[]): CompiledEntries {
   const entries: Entry[] = [];
-  const seen = new Set<string>();
+  /** The first entry of each key; the others follow through `nextOfKey` (-1 ends). */
+  const firstOfKey = new Map<string, number>();
+  const nextOfKey: number[] = [];
   let aliasCount = 0;
   let aliasIndex = 0;
-  const add = (form: string, entry: Omit<Entry, 'key' | 'exact'>, caseSensitive: boolean) => {
+  const add = (
+    form: string,
+    kind: EntryKind,
+    termId: string,
+    alias: number,
+    generated: boolean,
+    caseSensitive: boolean,
+  ) => {
     const exact = caseSensitive ? form : null;
     const key = fold(form);
-    // Cues and blockers need one entry per term or alias; case only matters to term aliases.
-    const id =
-      entry.kind === 'cue'
-        ? `${key}\0cue\0${entry.termId}`
-        : entry.kind === 'blocker'
-          ? `${key}\0blocker\0${entry.alias}`
-          : `${key}\0${entry.kind}\0${entry.termId}\0${exact ?? ''}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    entries.push({ key, exact, ...entry });
+    const first = firstOfKey.get(key);
+    let last = -1;
+    for (let i = first ?? -1; i >= 0; i = nextOfKey[i]!) {
+      last = i;
+      const e = entries[i]!;
+      if (e.kind !== kind) continue;
+      // Cues count once per term and blockers once per alias; case only matters to aliases.
+      if (
+        kind === 'cue'
+          ? e.termId === termId
+          : kind === 'blocker'
+            ? e.alias === alias
+            : e.termId === termId && (e.exact ?? '') === (exact ?? '')
+      )
+        return;
+    }
+    if (last < 0) firstOfKey.set(key, entries.length);
+    else nextOfKey[last] = entries.length;
+    nextOfKey.push(-1);
+    entries.push({ key, exact, kind, termId, alias, generated });
   };
   for (const term of terms) {
     for (const alias of term.aliases) {
@@ -60,25 +79,21 @@ export function compileEntries(terms: readonly MatchableTerm[]): CompiledEntries
       const kind = rules.needsContext ? 'conditional' : 'mark';
       const forms = aliasForms(rules.text);
       if (forms.length > 0) aliasCount++;
-      forms.forEach((form, i) =>
-        add(form, { kind, termId: term.id, alias: index, generated: i > 0 }, !!rules.caseSensitive),
-      );
+      for (let i = 0; i < forms.length; i++) {
+        add(forms[i]!, kind, term.id, index, i > 0, !!rules.caseSensitive);
+      }
       for (const phrase of rules.notIn ?? []) {
-        for (const form of aliasForms(phrase)) {
-          add(form, { kind: 'blocker', termId: term.id, alias: index, generated: false }, false);
-        }
+        for (const form of aliasForms(phrase)) add(form, 'blocker', term.id, index, false, false);
       }
       if (Array.isArray(rules.needsContext)) {
         for (const word of rules.needsContext) {
-          for (const form of aliasForms(word)) {
-            add(form, { kind: 'cue', termId: term.id, alias: -1, generated: false }, false);
-          }
+          for (const form of aliasForms(word)) add(form, 'cue', term.id, -1, false, false);
         }
       }
     }
   }
   // Stable: written-out aliases before generated ones, case-exact before caseless, then pack order.
-  const rank = (e: Entry) => (e.generated ? 2 : 0) + (e.exact === null ? 1 : 0);
-  entries.sort((a, b) => rank(a) - rank(b));
-  return { entries, aliasCount };
+  const ranked: Entry[][] = [[], [], [], []];
+  for (const e of entries) ranked[(e.generated ? 2 : 0) + (e.exact === null ? 1 : 0)]!.push(e);
+  return { entries: ranked.flat(), aliasCount };
 }

@@ -4,7 +4,7 @@
  * so it is linear in the text and does not grow with the glossary (ARCHITECTURE.md, decision 3).
  */
 import type { Alias } from './schema.ts';
-import { compileEntries, type EntryKind } from './entries.ts';
+import { compileEntries, type Entry, type EntryKind } from './entries.ts';
 import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables } from './normalize.ts';
 import { buildTrie, childOf, type Trie } from './trie.ts';
 
@@ -43,12 +43,15 @@ const BLOCKER = 3;
 export function compile(terms: readonly MatchableTerm[]): Matcher {
   const { entries, aliasCount } = compileEntries(terms);
   const { trie, ends } = buildTrie(entries.map((e) => e.key));
-  // Group entries by their end node, keeping priority order inside each group.
-  const order = entries.map((_, i) => i).sort((a, b) => ends[a]! - ends[b]! || a - b);
+  // Group entries by their end node, keeping priority order inside each group (a counting sort).
   const first = new Int32Array(trie.nodeCount + 1);
-  for (const i of order) first[ends[i]! + 1]!++;
+  for (let i = 0; i < entries.length; i++) first[ends[i]! + 1]!++;
   for (let n = 0; n < trie.nodeCount; n++) first[n + 1]! += first[n]!;
-  const sorted = order.map((i) => entries[i]!);
+  const fill = first.slice(0, trie.nodeCount);
+  const at = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) at[fill[ends[i]!]!++] = i;
+  const sorted: Entry[] = [];
+  for (let s = 0; s < entries.length; s++) sorted.push(entries[at[s]!]!);
   return new TrieMatcher(trie, first, sorted, aliasCount);
 }
 
@@ -81,11 +84,23 @@ class TrieMatcher implements Matcher {
     ({ fold: this.fold, cls: this.cls } = foldTables());
     this.first = first;
     this.aliasCount = aliasCount;
-    this.kind = Uint8Array.from(entries, (e) => KIND_CODE[e.kind]);
-    this.alias = Int32Array.from(entries, (e) => e.alias);
-    this.exact = entries.map((e) => e.exact);
-    this.termId = entries.map((e) => e.termId);
-    this.hasAux = this.kind.some((k) => k >= CUE);
+    const count = entries.length;
+    this.kind = new Uint8Array(count);
+    this.alias = new Int32Array(count);
+    // Filled by push: packed arrays, which the scan reads faster than holey ones.
+    this.exact = [];
+    this.termId = [];
+    let hasAux = false;
+    for (let e = 0; e < count; e++) {
+      const entry = entries[e]!;
+      const kind = KIND_CODE[entry.kind];
+      this.kind[e] = kind;
+      this.alias[e] = entry.alias;
+      this.exact.push(entry.exact);
+      this.termId.push(entry.termId);
+      if (kind >= CUE) hasAux = true;
+    }
+    this.hasAux = hasAux;
     this.candEnd = new Int32Array(trie.maxDepth + 1);
     this.candNode = new Int32Array(trie.maxDepth + 1);
   }

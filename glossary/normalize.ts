@@ -4,6 +4,7 @@
  * (ARCHITECTURE.md, design decision 3). Only length-preserving rules can live here: ß stays ß,
  * ligatures stay, and a lowercase that would grow a character (İ → i̇) is taken after NFD instead.
  */
+import { CLS_RUNS, FOLD_RUNS, KEEP_RUNS } from './fold-tables.data.ts';
 
 /** Every space, tab, line break, dash and hyphen folds to this one separator. */
 export const SEPARATOR = 0x20;
@@ -21,80 +22,7 @@ export const SKIP = 2;
 /** A combining accent: skipped like SKIP, but a match ending just before it takes it along. */
 export const ACCENT = 3;
 
-const APOSTROPHE = 0x27;
-const QUOTE = 0x22;
-
-// Inclusive ranges. Combining accents are ignorable so text in NFD ("Ryu\u0304kyu\u0304") folds
-// like precomposed text; bidi and zero-width characters are invisible, so they must not split words.
-const ACCENT_RANGES: readonly (readonly [number, number])[] = [
-  [0x0300, 0x036f],
-  [0x1ab0, 0x1aff],
-  [0x1dc0, 0x1dff],
-  [0x20d0, 0x20ff],
-  [0xfe20, 0xfe2f],
-];
-const IGNORABLE_RANGES: readonly (readonly [number, number])[] = [
-  ...ACCENT_RANGES,
-  [0x00ad, 0x00ad],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x2064],
-  [0x2066, 0x206f],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffff, 0xffff],
-];
-
-const APOSTROPHES = "'’‘‛ʼʹ`´′";
-const QUOTES = '"“”„‟″';
-const SPACE = /^[\s\p{Z}]$/u;
-// Wave dashes (〜 〰) are Dash_Punctuation but mark ranges and length in CJK text, not hyphens.
-const DASH = /^[\p{Pd}\u2212\u2043]$/u;
-const NOT_DASH = new Set([0x301c, 0x3030]);
-const WORDLIKE = /^[\p{L}\p{N}\p{M}]$/u;
-// Scripts written without spaces between words: an alias may start or end anywhere in them.
-const NO_SPACES =
-  /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]$/u;
-
-function rangeSet(ranges: readonly (readonly [number, number])[]): Uint8Array {
-  const set = new Uint8Array(0x10000);
-  for (const [from, to] of ranges) set.fill(1, from, to + 1);
-  return set;
-}
-
-let ignorableSet: Uint8Array | undefined;
-
-function isIgnorable(code: number): boolean {
-  return (ignorableSet ??= rangeSet(IGNORABLE_RANGES))[code] === 1;
-}
-
-function isSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdfff;
-}
-
-/** Folding without lowercasing; `keep` is filled for codes below `code` by the caller's loop. */
-function keepCaseOf(code: number): number {
-  if (isSurrogate(code)) return code;
-  if (isIgnorable(code)) return IGNORABLE;
-  // Fullwidth ASCII (ＲＡＡ, １２) is the same text in CJK typesetting.
-  if (code >= 0xff01 && code <= 0xff5e) return keepCaseOf(code - 0xfee0);
-  const char = String.fromCharCode(code);
-  if (SPACE.test(char)) return SEPARATOR;
-  if (DASH.test(char) && !NOT_DASH.has(code)) return SEPARATOR;
-  if (APOSTROPHES.includes(char)) return APOSTROPHE;
-  if (QUOTES.includes(char)) return QUOTE;
-  const nfd = char.normalize('NFD');
-  if (nfd !== char && !isSurrogate(nfd.charCodeAt(0))) {
-    // Keep the base letter only when everything after it is an accent we ignore anyway, so
-    // が (か + dakuten) and Hangul syllables (jamo) stay whole.
-    let accentsOnly = true;
-    for (let i = 1; i < nfd.length; i++) accentsOnly &&= isIgnorable(nfd.charCodeAt(i));
-    if (accentsOnly) return keepCaseOf(nfd.charCodeAt(0));
-  }
-  return code;
-}
-
-interface Tables {
+export interface Tables {
   /** Case-insensitive fold. */
   fold: Uint16Array;
   /** Same fold, case kept: verifies case-sensitive aliases. */
@@ -105,54 +33,70 @@ interface Tables {
 
 let tables: Tables | undefined;
 
-// Big blocks that fold to themselves and never need word boundaries (Han, Hangul syllables,
-// surrogates, private use): filling them directly keeps the one-time build cheap.
-const PLAIN_RANGES: readonly (readonly [number, number])[] = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xac00, 0xd7a3],
-  [0xd800, 0xf8ff],
-];
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function buildTables(): Tables {
-  const keep = new Uint16Array(0x10000);
-  const fold = new Uint16Array(0x10000);
+/** Value of each base64url digit (see `encodeTables` in fold-tables-slow.ts). */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Adds each run's value to `out` over the run's code units (or fills it in, when `out` starts as
+ * zeros). `runs` is (length - 1, zigzag value) varints of five bits a digit (bit 5 set on all but
+ * a number's last), covering all 65,536 code units in order. Typed arrays wrap, so a negative
+ * value steps down modulo 2^16.
+ */
+function addRuns(runs: string, digit: Uint8Array, out: Uint16Array | Uint8Array, fill: boolean) {
+  let at = 0;
+  let i = 0;
+  while (i < runs.length) {
+    let length = 0;
+    let zigzag = 0;
+    let d: number;
+    let shift = 0;
+    do {
+      d = digit[runs.charCodeAt(i++)]!;
+      length |= (d & 31) << shift;
+      shift += 5;
+    } while (d & 32);
+    shift = 0;
+    do {
+      d = digit[runs.charCodeAt(i++)]!;
+      zigzag |= (d & 31) << shift;
+      shift += 5;
+    } while (d & 32);
+    const value = zigzag & 1 ? -((zigzag + 1) >>> 1) : zigzag >>> 1;
+    const end = at + length + 1;
+    if (fill) out.fill(value, at, end);
+    else if (value !== 0) for (let c = at; c < end; c++) out[c]! += value;
+    at = end;
+  }
+  if (at !== 0x10000) throw new Error('fold tables: corrupt data');
+}
+
+/**
+ * The tables from their committed run-length encoding (fold-tables.data.ts, generated by
+ * scripts/fold-tables.ts from the Unicode rules in fold-tables-slow.ts): about a millisecond,
+ * where deriving them from Unicode properties took 30–500 ms on every page load.
+ */
+function decodeTables(): Tables {
+  const digit = new Uint8Array(128);
+  for (let i = 0; i < DIGITS.length; i++) digit[DIGITS.charCodeAt(i)] = i;
+  // Start from the identity, two code units a step: 32,768 steps cost less before the JIT kicks in.
+  const pairs = new Uint32Array(0x8000);
+  const first = LITTLE_ENDIAN ? 0 : 16;
+  const second = 16 - first;
+  for (let i = 0, c = 0; i < 0x8000; i++, c += 2) pairs[i] = (c << first) | ((c + 1) << second);
+  const keep = new Uint16Array(pairs.buffer);
+  addRuns(KEEP_RUNS, digit, keep, false);
+  const fold = keep.slice();
+  addRuns(FOLD_RUNS, digit, fold, false);
   const cls = new Uint8Array(0x10000);
-  const plain = rangeSet(PLAIN_RANGES);
-  const accent = rangeSet(ACCENT_RANGES);
-  for (let code = 0; code < 0x10000; code++) {
-    keep[code] = plain[code] ? code : keepCaseOf(code);
-  }
-  for (let code = 0; code < 0x10000; code++) {
-    if (plain[code]) {
-      fold[code] = code;
-      continue;
-    }
-    const k = keep[code]!;
-    let f = k;
-    if (k !== IGNORABLE && k !== SEPARATOR && !isSurrogate(k)) {
-      const lower = String.fromCharCode(k).toLowerCase();
-      if (lower.length === 1) f = keep[lower.charCodeAt(0)]!;
-      if (f === 0x03c2) f = 0x03c3; // final sigma ς is σ
-    }
-    fold[code] = f;
-  }
-  for (let code = 0; code < 0x10000; code++) {
-    const f = fold[code]!;
-    if (plain[code]) cls[code] = OTHER;
-    else if (f === IGNORABLE) cls[code] = accent[code] ? ACCENT : SKIP;
-    else if (isSurrogate(f)) cls[code] = OTHER;
-    else {
-      const char = String.fromCharCode(f);
-      cls[code] = WORDLIKE.test(char) && !NO_SPACES.test(char) ? WORD : OTHER;
-    }
-  }
+  addRuns(CLS_RUNS, digit, cls, true);
   return { fold, keep, cls };
 }
 
-/** The lookup tables, built on first use (65,536 entries each). */
+/** The lookup tables, decoded on first use (65,536 entries each). */
 export function foldTables(): Readonly<Tables> {
-  return (tables ??= buildTables());
+  return (tables ??= decodeTables());
 }
 
 export function foldChar(code: number): number {
@@ -169,10 +113,24 @@ export function charClass(code: number): number {
 }
 
 const CHUNK = 8192;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 let utf16: TextDecoder | undefined;
 
+/** Below this many code units, building the string directly beats a typed array and a decoder. */
+const SHORT = 256;
+const scratch: number[] = [];
+
 function mapText(text: string, table: Uint16Array): string {
+  // Aliases and words are mostly folded already, or are after their first letter.
+  let start = 0;
+  while (start < text.length && table[text.charCodeAt(start)] === text.charCodeAt(start)) start++;
+  if (start === text.length) return text;
+  if (text.length <= SHORT) {
+    // One flat string: appending a character at a time would build a rope that every later
+    // hash or comparison (a Map key, a Set entry) has to flatten first.
+    scratch.length = text.length;
+    for (let i = 0; i < text.length; i++) scratch[i] = table[text.charCodeAt(i)]!;
+    return String.fromCharCode.apply(null, scratch);
+  }
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = table[text.charCodeAt(i)]!;
   // Folding keeps surrogates, so the result is well formed exactly when the input is. TextDecoder

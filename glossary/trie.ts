@@ -21,34 +21,53 @@ export interface Trie {
 
 /** Builds the trie; `ends[k]` is the node where `keys[k]` ends. */
 export function buildTrie(keys: readonly string[]): { trie: Trie; ends: Int32Array } {
-  const children = new Map<number, number>();
-  const parents: number[] = [];
-  const chars: number[] = [];
+  // The root's children by character (their node numbers until the end, then their steps); deeper
+  // nodes list their children: firstChild[n], then nextSibling[child]. Node 0 (the root) is never
+  // a child, so 0 ends a list. Node n ≥ 1 is the target of edge n - 1, from parent[n] along char[n].
+  const root = new Int32Array(0x10000).fill(-1);
+  let capacity = 1024;
+  let parent = new Int32Array(capacity);
+  let char = new Uint16Array(capacity);
+  let firstChild = new Int32Array(capacity);
+  let nextSibling = new Int32Array(capacity);
   const ends = new Int32Array(keys.length);
   let nodeCount = 1;
   let maxDepth = 0;
-  keys.forEach((key, k) => {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const code = key.charCodeAt(i);
-      const id = node * 0x10000 + code;
-      let next = children.get(id);
-      if (next === undefined) {
+      let next = node === 0 ? root[code]! : firstChild[node]!;
+      if (node !== 0) while (next > 0 && char[next] !== code) next = nextSibling[next]!;
+      if (next <= 0) {
+        if (nodeCount === capacity) {
+          capacity *= 2;
+          parent = grow(parent, capacity);
+          char = grow(char, capacity);
+          firstChild = grow(firstChild, capacity);
+          nextSibling = grow(nextSibling, capacity);
+        }
         next = nodeCount++;
-        children.set(id, next);
-        parents.push(node);
-        chars.push(code);
+        parent[next] = node;
+        char[next] = code;
+        if (node === 0) root[code] = next;
+        else {
+          nextSibling[next] = firstChild[node]!;
+          firstChild[node] = next;
+        }
       }
       node = next;
     }
     ends[k] = node;
     maxDepth = Math.max(maxDepth, key.length);
-  });
+  }
+  const edgeCount = nodeCount - 1;
 
   // Number nodes breadth-first: the shallow nodes that nearly every walk visits end up next to
   // each other in memory, which matters once a big glossary no longer fits in the CPU cache.
   const depth = new Int32Array(nodeCount);
-  for (let n = 1; n < nodeCount; n++) depth[n] = depth[parents[n - 1]!]! + 1;
+  for (let n = 1; n < nodeCount; n++) depth[n] = depth[parent[n]!]! + 1;
   const byDepth = new Int32Array(maxDepth + 2);
   for (let n = 0; n < nodeCount; n++) byDepth[depth[n]! + 1]!++;
   for (let d = 0; d <= maxDepth; d++) byDepth[d + 1]! += byDepth[d]!;
@@ -62,22 +81,29 @@ export function buildTrie(keys: readonly string[]): { trie: Trie; ends: Int32Arr
 
   // Node n (n ≥ 1, old numbering) is the target of edge n - 1; group edges by parent.
   const edgeStart = new Int32Array(nodeCount + 1);
-  for (const parent of parents) edgeStart[id[parent]! + 1]!++;
+  for (let n = 1; n < nodeCount; n++) edgeStart[id[parent[n]!]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
   const fill = edgeStart.slice(0, nodeCount);
-  const edgeChar = new Uint16Array(parents.length);
-  const edgeNext = new Int32Array(parents.length);
-  parents.forEach((parent, e) => {
-    const slot = fill[id[parent]!]!++;
-    edgeChar[slot] = chars[e]!;
-    edgeNext[slot] = (id[e + 1]! << 1) | accepting[e + 1]!;
-  });
-  for (let n = 0; n < nodeCount; n++)
-    sortEdges(edgeChar, edgeNext, edgeStart[n]!, edgeStart[n + 1]!);
+  const edgeChar = new Uint16Array(edgeCount);
+  const edgeNext = new Int32Array(edgeCount);
+  for (let n = 1; n < nodeCount; n++) {
+    const slot = fill[id[parent[n]!]!]!++;
+    edgeChar[slot] = char[n]!;
+    edgeNext[slot] = (id[n]! << 1) | accepting[n]!;
+  }
+  for (let n = 0; n < nodeCount; n++) {
+    if (edgeStart[n + 1]! - edgeStart[n]! > 1)
+      sortEdges(edgeChar, edgeNext, edgeStart[n]!, edgeStart[n + 1]!);
+  }
 
-  const root = new Int32Array(0x10000).fill(-1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) root[edgeChar[e]!] = edgeNext[e]!;
   return { trie: { root, edgeStart, edgeChar, edgeNext, nodeCount, maxDepth }, ends };
+}
+
+function grow<T extends Int32Array | Uint16Array>(array: T, capacity: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(capacity);
+  grown.set(array);
+  return grown;
 }
 
 /** Insertion sort: most nodes have one or two edges. */

@@ -2,7 +2,7 @@
  * The forms an alias is compiled to. Variants are generated once, when the pack is compiled, so
  * the scan over the page stays a plain trie walk (ARCHITECTURE.md, design decision 3).
  */
-import { IGNORABLE, SEPARATOR, foldChar, foldKeepCase } from './normalize.ts';
+import { IGNORABLE, SEPARATOR, fold, foldKeepCase, foldTables } from './normalize.ts';
 
 const SEP = String.fromCharCode(SEPARATOR);
 const IGN = String.fromCharCode(IGNORABLE);
@@ -56,6 +56,12 @@ const OUR_STEMS = [
 
 const ISE = ['ise', 'ised', 'ises', 'ising', 'isation', 'isations', 'iser', 'isers'];
 const YSE = ['yse', 'ysed', 'yses', 'ysing', 'yser'];
+const IZE = ISE.map(z);
+const YZE = YSE.map(z);
+
+function z(suffix: string): string {
+  return suffix.replace('s', 'z');
+}
 
 /** One spelling change: replace `remove` characters at `at` with `insert` (lowercase). */
 interface Edit {
@@ -64,19 +70,54 @@ interface Edit {
   insert: string;
 }
 
-function lower(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) out += String.fromCharCode(foldChar(word.charCodeAt(i)));
-  return out;
+/** Whether a code unit changes when folded: a capital (surrogates never do). */
+function isUpper(code: number): boolean {
+  return foldTables().fold[code] !== code;
 }
 
-function isUpper(char: string): boolean {
-  return lower(char) !== char;
+/** `\p{L}` per BMP code unit, found out on first sight: 0 not yet known, 1 a letter, 2 not. */
+let letters: Uint8Array | undefined;
+const LETTER = /\p{L}/u;
+
+function isLetter(code: number): boolean {
+  letters ??= new Uint8Array(0x10000);
+  let known = letters[code]!;
+  if (known === 0) letters[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** True when every letter is a capital ("RAA", "SELF-DEFENCE"). */
 function allUpper(text: string): boolean {
-  return [...text].every((char) => isUpper(char) || !/\p{L}/u.test(char));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+      // An astral letter has no capital that folds: only a non-letter passes.
+      if (LETTER.test(text.slice(i, i + 2))) return false;
+      i++;
+    } else if (!isUpper(code) && isLetter(code)) return false;
+  }
+  return true;
+}
+
+/** UTF-16 length of the letters of `text`. */
+function letterLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+      if (LETTER.test(text.slice(i, i + 2))) length += 2;
+      i++;
+    } else if (isLetter(code)) length++;
+  }
+  return length;
 }
 
 /** Applies an edit keeping the case of what it replaces ("Defence" → "Defense", "DEFENCE" → "DEFENSE"). */
@@ -85,45 +126,86 @@ function applyEdit(word: string, { at, remove, insert }: Edit): string {
   const shout = replaced !== '' && allUpper(replaced) && (replaced.length > 1 || allUpper(word));
   let cased = '';
   for (let k = 0; k < insert.length; k++) {
-    const upper = shout || (k < replaced.length && isUpper(replaced[k]!));
+    const upper = shout || (k < replaced.length && isUpper(replaced.charCodeAt(k)));
     cased += upper ? insert[k]!.toUpperCase() : insert[k];
   }
   return word.slice(0, at) + cased + word.slice(at + remove);
 }
 
-function suffixSwap(low: string, suffixes: readonly string[], from: string, to: string): Edit[] {
-  const edits: Edit[] = [];
+function suffixSwap(
+  edits: Edit[],
+  low: string,
+  suffixes: readonly string[],
+  from: string,
+  to: string,
+): void {
   for (const suffix of suffixes) {
     // A short stem means a word like "rise", "wise" or "size", not a verb in -ise/-ize.
     if (low.endsWith(suffix) && low.length - suffix.length >= 3) {
       edits.push({ at: low.length - suffix.length, remove: from.length, insert: to });
     }
   }
-  return edits;
 }
 
-function spellingEdits(low: string): Edit[] {
-  const edits: Edit[] = [];
+/** The whole-word edits of WORD_PAIRS, both ways, by the word (and its plural) they apply to. */
+let pairEdits: Map<string, Edit[]> | undefined;
+/** OUR_STEMS by their first three letters, which the American spelling shares. */
+let stemsByStart: Map<string, string[]> | undefined;
+
+function buildLookups(): void {
+  pairEdits = new Map();
   for (const [british, american] of WORD_PAIRS) {
     for (const [a, b] of [
       [british, american],
       [american, british],
     ] as const) {
-      if (low === a || low === `${a}s`) edits.push({ at: 0, remove: a.length, insert: b });
+      for (const word of [a, `${a}s`]) {
+        const edits = pairEdits.get(word) ?? [];
+        edits.push({ at: 0, remove: a.length, insert: b });
+        pairEdits.set(word, edits);
+      }
     }
   }
+  stemsByStart = new Map();
   for (const stem of OUR_STEMS) {
+    const start = stem.slice(0, 3);
+    stemsByStart.set(start, [...(stemsByStart.get(start) ?? []), stem]);
+  }
+}
+
+function spellingEdits(low: string): Edit[] {
+  if (pairEdits === undefined || stemsByStart === undefined) buildLookups();
+  const edits: Edit[] = [...(pairEdits!.get(low) ?? [])];
+  for (const stem of stemsByStart!.get(low.slice(0, 3)) ?? []) {
     const us = stem.slice(0, -2) + 'r';
     if (low.startsWith(stem)) edits.push({ at: stem.length - 3, remove: 3, insert: 'or' });
     else if (low.startsWith(us)) edits.push({ at: us.length - 2, remove: 2, insert: 'our' });
   }
-  edits.push(...suffixSwap(low, ISE, 'is', 'iz'), ...suffixSwap(low, ISE.map(z), 'iz', 'is'));
-  edits.push(...suffixSwap(low, YSE, 'ys', 'yz'), ...suffixSwap(low, YSE.map(z), 'yz', 'ys'));
+  suffixSwap(edits, low, ISE, 'is', 'iz');
+  suffixSwap(edits, low, IZE, 'iz', 'is');
+  suffixSwap(edits, low, YSE, 'ys', 'yz');
+  suffixSwap(edits, low, YZE, 'yz', 'ys');
   return edits;
 }
 
-function z(suffix: string): string {
-  return suffix.replace('s', 'z');
+/** Spelling choices per word (case kept), shared by every alias that has the word. */
+const choiceCache = new Map<string, readonly string[]>();
+const CHOICE_CACHE_SIZE = 50_000;
+
+/** The word and its other spellings, in the case it is written. */
+function spellings(word: string): readonly string[] {
+  let choices = choiceCache.get(word);
+  if (choices === undefined) {
+    const edits = spellingEdits(fold(word));
+    choices = edits.length === 0 ? [word] : [word, ...edits.map((edit) => applyEdit(word, edit))];
+    if (choiceCache.size >= CHOICE_CACHE_SIZE) choiceCache.clear();
+    choiceCache.set(word, choices);
+  }
+  return choices;
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /**
@@ -131,14 +213,13 @@ function z(suffix: string): string {
  * in a plural -s ("Forces", "Islands"), or for a lone two-letter word.
  */
 function plurals(word: string, alone: boolean): string[] {
-  const low = lower(word);
-  if (!/[a-z]$/.test(low)) return [];
+  const low = fold(word);
+  if (!isAsciiLower(low.charCodeAt(low.length - 1))) return [];
   // Acronyms take a bare lowercase "s" ("RAAs"); "US" must not become "uses".
-  if (word.replace(/[^\p{L}]/gu, '').length >= 2 && allUpper(word))
-    return low.endsWith('s') ? [] : [word + 's'];
+  if (allUpper(word) && letterLength(word) >= 2) return low.endsWith('s') ? [] : [word + 's'];
   if (alone && low.length < 3) return [];
   if (/(?:ss|us|x|z|ch|sh)$/.test(low)) return [word + 'es'];
-  if (/is$/.test(low)) return [applyEdit(word, { at: low.length - 2, remove: 2, insert: 'es' })];
+  if (low.endsWith('is')) return [applyEdit(word, { at: low.length - 2, remove: 2, insert: 'es' })];
   if (low.endsWith('s')) return [];
   if (/[^aeiou]y$/.test(low))
     return [applyEdit(word, { at: low.length - 1, remove: 1, insert: 'ies' })];
@@ -147,11 +228,14 @@ function plurals(word: string, alone: boolean): string[] {
 
 /** Folds (case kept), drops ignorables and collapses separator runs: the form the trie stores. */
 export function normalizeAlias(text: string): string {
-  return foldKeepCase(text)
-    .replaceAll(IGN, '')
-    .split(SEP)
-    .filter((word) => word !== '')
-    .join(SEP);
+  return aliasWords(text).join(SEP);
+}
+
+/** The words of `normalizeAlias(text)`. */
+function aliasWords(text: string): string[] {
+  let folded = foldKeepCase(text);
+  if (folded.includes(IGN)) folded = folded.replaceAll(IGN, '');
+  return folded.split(SEP).filter((word) => word !== '');
 }
 
 function product(choices: readonly (readonly string[])[]): string[] {
@@ -168,22 +252,42 @@ function product(choices: readonly (readonly string[])[]): string[] {
   return forms;
 }
 
+/** A dash between letters or digits: "lock-on" is also written "lockon". */
+const JOINING_DASH = /(?<=[\p{L}\p{N}])[\p{Pd}\u2212](?=[\p{L}\p{N}])/gu;
+
+function isSingle(options: readonly string[]): boolean {
+  return options.length === 1;
+}
+
 /**
  * The alias's own form first, then its generated variants (spelling, plural, "lock-on" written
  * "lockon"), all folded with case kept and without duplicates. Empty when nothing is left.
  */
 export function aliasForms(text: string, withPlurals = true): string[] {
-  const bases = [text];
-  const joined = text.replace(/(?<=[\p{L}\p{N}])[\p{Pd}\u2212](?=[\p{L}\p{N}])/gu, '');
-  if (joined !== text) bases.push(joined);
+  const joined = text.replace(JOINING_DASH, '');
+  if (joined === text) {
+    // Most aliases: no dash to join and one spelling per word, so one form and its plural.
+    const words = aliasWords(text);
+    if (words.length === 0) return [];
+    const choices = words.map(spellings);
+    if (choices.every(isSingle)) {
+      const form = words.join(SEP);
+      if (!withPlurals) return [form];
+      const cut = form.lastIndexOf(SEP) + 1;
+      const word = form.slice(cut);
+      const forms = [form];
+      for (const plural of plurals(word, cut === 0)) {
+        if (plural !== word) forms.push(form.slice(0, cut) + plural);
+      }
+      return forms;
+    }
+  }
+  const bases = joined === text ? [text] : [text, joined];
   const forms = new Set<string>();
   for (const base of bases) {
-    const words = normalizeAlias(base).split(SEP);
-    if (words[0] === '') continue;
-    const choices = words.map((word) => [
-      word,
-      ...spellingEdits(lower(word)).map((edit) => applyEdit(word, edit)),
-    ]);
+    const words = aliasWords(base);
+    if (words.length === 0) continue;
+    const choices = words.map(spellings);
     for (const form of product(choices)) {
       forms.add(form);
       if (!withPlurals) continue;

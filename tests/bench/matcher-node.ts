@@ -1,13 +1,46 @@
 /**
  * Timing sanity check for the matcher, outside the unit tests (no timed assertions there):
  *   node tests/bench/matcher-node.ts
- * Builds 1 MB of news-like English text and synthetic packs of 100, 1,000 and 10,000 aliases
- * in two styles (see `Style`), and prints ms/MB for fold and find.
+ * First the startup costs in fresh processes: the fold tables' first use and the first and later
+ * `compile` of the browser benchmark's packs (tests/bench/packs.ts). Then builds 1 MB of news-like
+ * English text and synthetic packs of 100, 1,000 and 10,000 aliases in two styles (see `Style`),
+ * and prints ms/MB for fold and find.
  * Node strips the types itself, so only erasable TypeScript here.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { compile, type MatchableTerm } from '../../glossary/matcher.ts';
 import { fold, foldTables } from '../../glossary/normalize.ts';
 import type { Alias } from '../../glossary/schema.ts';
+import { benchPacks, type BenchPacks } from './packs.ts';
+
+type PackName = 'bundled' | 'aliases1k' | 'aliases10k';
+const STARTUP_PACKS: readonly PackName[] = ['bundled', 'aliases1k', 'aliases10k'];
+
+/**
+ * Child mode (`--startup <pack>`): in a fresh process, the fold tables' first use, then the first
+ * compile of a browser-benchmark pack, then the median of later compiles; printed as JSON.
+ */
+if (process.argv[2] === '--startup') {
+  const terms = benchPacks()[process.argv[3] as keyof BenchPacks].terms;
+  // Building the packs leaves garbage that a page loading its one pack would not have.
+  (globalThis as { gc?: () => void }).gc?.();
+  const tablesStart = performance.now();
+  foldTables();
+  const tables = performance.now() - tablesStart;
+  const coldStart = performance.now();
+  compile(terms);
+  const cold = performance.now() - coldStart;
+  const warm: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const start = performance.now();
+    compile(terms);
+    warm.push(performance.now() - start);
+  }
+  warm.sort((a, b) => a - b);
+  console.log(JSON.stringify({ tables, cold, warm: warm[7] }));
+  process.exit(0);
+}
 
 const MB = 1 << 20;
 
@@ -115,9 +148,39 @@ function median(runs: number, fn: () => void): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Startup costs of the browser-benchmark packs, each in fresh processes: medians of `runs`. */
+function startup(runs: number): void {
+  console.log(
+    `startup, median of ${runs} fresh processes (fold tables, first compile, warm compile):`,
+  );
+  for (const name of STARTUP_PACKS) {
+    const rows = Array.from(
+      { length: runs },
+      () =>
+        JSON.parse(
+          execFileSync(
+            process.execPath,
+            ['--expose-gc', fileURLToPath(import.meta.url), '--startup', name],
+            {
+              encoding: 'utf8',
+            },
+          ),
+        ) as { tables: number; cold: number; warm: number },
+    );
+    const mid = (key: 'tables' | 'cold' | 'warm') =>
+      rows.map((row) => row[key]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    console.log(
+      `  ${name.padEnd(10)} tables ${mid('tables').toFixed(1)} ms, compile cold ` +
+        `${mid('cold').toFixed(1)} ms, warm ${mid('warm').toFixed(1)} ms`,
+    );
+  }
+}
+
+startup(5);
+
 const tableStart = performance.now();
 foldTables();
-console.log(`fold tables built once: ${(performance.now() - tableStart).toFixed(1)} ms`);
+console.log(`fold tables ready: ${(performance.now() - tableStart).toFixed(1)} ms`);
 
 const text = newsText(MB);
 median(3, () => fold(text));

@@ -460,26 +460,33 @@ async function withExtension(
   const times = await popoverTimes(page, HOVERS);
   await page.close();
   out.popover = times;
-  const p50 = median(times);
-  print('== Popover: pointer event (dwell 0) → first frame with .gloss-popover ==');
+  const fromPointer = times.map((t) => t.fromPointer);
+  const fromDwell = times.map((t) => t.fromDwellEnd).filter((t) => Number.isFinite(t));
+  print('== Popover: to the first frame with .gloss-popover (hover delay 0) ==');
   print(
     table(
-      ['hovers', 'median ms', 'p90 ms', 'max ms', 'frame ms'],
+      ['from', 'hovers', 'median ms', 'p90 ms', 'max ms', 'frame ms'],
       [
-        [
-          String(times.length),
-          ms(p50),
-          ms(quantile(times, 0.9)),
-          ms(Math.max(...times)),
+        ['pointer event', fromPointer],
+        ['end of dwell', fromDwell],
+      ].map(([label, list]) => {
+        const values = list as number[];
+        return [
+          label as string,
+          String(values.length),
+          ms(median(values)),
+          ms(quantile(values, 0.9)),
+          ms(Math.max(...values)),
           ms(FRAME_MS),
-        ],
-      ],
+        ];
+      }),
     ),
   );
+  const p50 = median(fromDwell);
   target(
     'popover painted within a frame of the dwell ending',
-    p50 <= FRAME_MS,
-    `median ${ms(p50)} ms vs ${ms(FRAME_MS)} ms`,
+    fromDwell.length > 0 && p50 <= FRAME_MS,
+    `median ${ms(p50)} ms from the end of the dwell (${ms(median(fromPointer))} ms from the pointer event) vs ${ms(FRAME_MS)} ms`,
   );
   print();
   results.extension = out;

@@ -42,7 +42,11 @@ for (const target of TARGETS) {
     test('asks only for storage, unlimitedStorage and contextMenus, and for no hosts', () => {
       const m = manifest();
       expect(m.manifest_version).toBe(3);
-      expect([...(m.permissions ?? [])].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+      expect([...(m.permissions ?? [])].sort()).toEqual([
+        'contextMenus',
+        'storage',
+        'unlimitedStorage',
+      ]);
       expect(m.optional_permissions ?? []).toEqual([]);
       expect(m.host_permissions).toBeUndefined();
       expect(m.optional_host_permissions).toBeUndefined();
