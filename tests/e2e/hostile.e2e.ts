@@ -249,7 +249,7 @@ test.describe('hostile pages', () => {
    * frames and timers keep their pace (before that fix: 517 ms between frames, 1,246 ms between
    * the page's 10 ms timer ticks).
    */
-  test('100,000 elements: the page keeps rendering while Gloss scans', async ({
+  test('100,000 elements: the page keeps rendering while Gloss scans @quiet', async ({
     context,
     server,
   }) => {
