@@ -52,11 +52,6 @@ export class HighlightLayer {
     return repaired;
   }
 
-  /** True when `highlight` is one of ours (for hit-testing). */
-  owns(highlight: Highlight): boolean {
-    return highlight === this.terms;
-  }
-
   dispose(): void {
     for (const name of this.registered.keys()) {
       if (CSS.highlights.get(name) === this.registered.get(name)) CSS.highlights.delete(name);
