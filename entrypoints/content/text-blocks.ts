@@ -53,7 +53,6 @@ const INLINE = new Set([
   'U',
   'VAR',
   'WBR',
-  'FONT',
 ]);
 
 // Never marked: code, form fields, non-rendered text, ruby annotations (the reading of 尖閣 is not
