@@ -53,6 +53,9 @@ export class HoverIntent {
 
   pointerEnteredPopover(): void {
     this.insidePopover = true;
+    // A mark grazed on the way into the popover must not replace what the reader came to read.
+    this.cancelDwell();
+    this.over = null;
     this.cancelAbandon();
   }
 
@@ -87,7 +90,7 @@ export class HoverIntent {
         this.dwellTimer = 0;
         // For the benchmark: the time from here to the painted popover is what a reader waits.
         performance.mark('gloss:dwell-end');
-        if (this.over === occurrence) this.show(occurrence, { x, y }, false);
+        if (this.over === occurrence && !this.insidePopover) this.show(occurrence, { x, y }, false);
       }, this.target.dwellMs());
     }
     if (this.target.isOpen() && !this.pinned && occurrence !== this.shown) this.scheduleAbandon();

@@ -45,7 +45,7 @@ test.describe('hover', () => {
     expect(box.top >= y + 4 || box.bottom <= y - 4).toBe(true);
     await page.mouse.move(box.x, box.y, { steps: 4 });
     await page.waitForTimeout(800);
-    expect((await popoverState(page)).open).toBe(true);
+    expect(await popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
     // Leave both the popover and the mark.
     await page.mouse.move(5, 5, { steps: 2 });
     await expect.poll(() => popoverState(page), { timeout: 3_000 }).toEqual(closed);

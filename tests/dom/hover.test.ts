@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { HoverIntent, type HoverTarget } from '../../entrypoints/content/hover';
+import type { Occurrence } from '../../entrypoints/content/marks';
+
+/** Two marks on a line: A at x 0–99, B at x 100–199; the popover sits below, y ≥ 100. */
+const A = { termId: 'a' } as unknown as Occurrence;
+const B = { termId: 'b' } as unknown as Occurrence;
+
+function setup() {
+  const ctx = {
+    isValid: true,
+    addEventListener: (
+      target: EventTarget,
+      type: string,
+      handler: (e: Event) => void,
+      options?: AddEventListenerOptions,
+    ) => target.addEventListener(type, handler, options),
+    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
+  } as unknown as ContentScriptContext;
+  const state = { shown: null as Occurrence | null, opens: [] as string[] };
+  const target: HoverTarget = {
+    at: (x, y) => (y >= 20 ? null : x < 100 ? A : x < 200 ? B : null),
+    dwellMs: () => 300,
+    open: (occurrence, _point, pinned) => {
+      state.shown = occurrence;
+      state.opens.push(occurrence.termId);
+      intent.setShown(occurrence, pinned);
+    },
+    close: () => {
+      state.shown = null;
+    },
+    isOpen: () => state.shown !== null,
+    inPopover: () => false,
+  };
+  const intent = new HoverIntent(ctx, target);
+  const move = (x: number, y: number) => {
+    document.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse' }),
+    );
+    vi.advanceTimersByTime(20); // one frame
+  };
+  return { hover: intent, state, move };
+}
+
+describe('hover intent', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  test('resting on a mark opens it; passing over does not', () => {
+    const { state, move } = setup();
+    move(50, 10);
+    move(150, 10);
+    move(250, 10);
+    vi.advanceTimersByTime(1000);
+    expect(state.opens).toEqual([]);
+    move(50, 10);
+    vi.advanceTimersByTime(350);
+    expect(state.opens).toEqual(['a']);
+  });
+
+  test('leaving the mark closes the popover after the abandon delay', () => {
+    const { state, move } = setup();
+    move(50, 10);
+    vi.advanceTimersByTime(350);
+    move(50, 50);
+    vi.advanceTimersByTime(200);
+    expect(state.shown).toBe(A);
+    vi.advanceTimersByTime(200);
+    expect(state.shown).toBeNull();
+  });
+
+  test('crossing another mark on the way into the popover keeps the popover as it was', () => {
+    const { hover, state, move } = setup();
+    move(50, 10);
+    vi.advanceTimersByTime(350);
+    expect(state.opens).toEqual(['a']);
+    // On the way down to the popover the pointer grazes mark B, then enters the popover (the gap
+    // between them is a few pixels, so no frame samples the pointer there).
+    move(150, 10);
+    hover.pointerEnteredPopover();
+    move(150, 120);
+    vi.advanceTimersByTime(2000);
+    expect(state.opens).toEqual(['a']);
+    expect(state.shown).toBe(A);
+  });
+
+  test('back out of the popover onto the other mark, resting there opens it', () => {
+    const { hover, state, move } = setup();
+    move(50, 10);
+    vi.advanceTimersByTime(350);
+    move(150, 10);
+    hover.pointerEnteredPopover();
+    move(150, 120);
+    vi.advanceTimersByTime(500);
+    hover.pointerLeftPopover();
+    move(150, 10);
+    vi.advanceTimersByTime(350);
+    expect(state.shown).toBe(B);
+  });
+});
