@@ -36,6 +36,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
+      '.output-*/**',
       '.wxt/**',
       'node_modules/**',
       'test-results/**',

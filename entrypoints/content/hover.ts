@@ -9,12 +9,21 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Occurrence } from './marks';
 
 const ABANDON_MS = 300;
+/**
+ * How long before the dwell ends the popover is rendered and placed, invisibly: long enough for
+ * that work to finish, short enough that a pointer merely passing over marks never pays for it.
+ * Shorter dwells render at their end, in full.
+ */
+const PRIME_LEAD_MS = 100;
 
 export interface HoverTarget {
   /** The shown mark at (x, y). */
   at(x: number, y: number): Occurrence | null;
   dwellMs(): number;
   open(occurrence: Occurrence, point: { x: number; y: number }, pinned: boolean): void;
+  /** Render the popover for `occurrence` invisibly, ahead of the dwell's end (only when closed). */
+  prime(occurrence: Occurrence, point: { x: number; y: number }): void;
+  unprime(): void;
   close(): void;
   isOpen(): boolean;
   /** True when an event target is the popover. */
@@ -27,6 +36,8 @@ export class HoverIntent {
   private over: Occurrence | null = null;
   private shown: Occurrence | null = null;
   private dwellTimer = 0;
+  private primeTimer = 0;
+  private primed: Occurrence | null = null;
   private abandonTimer = 0;
   private insidePopover = false;
   pinned = false;
@@ -86,12 +97,21 @@ export class HoverIntent {
       return;
     }
     if (occurrence) {
+      const dwell = this.target.dwellMs();
+      if (dwell >= PRIME_LEAD_MS && !this.target.isOpen()) {
+        this.primeTimer = this.ctx.setTimeout(() => {
+          this.primeTimer = 0;
+          if (this.over !== occurrence || this.insidePopover || this.target.isOpen()) return;
+          this.primed = occurrence;
+          this.target.prime(occurrence, { x, y });
+        }, dwell - PRIME_LEAD_MS);
+      }
       this.dwellTimer = this.ctx.setTimeout(() => {
         this.dwellTimer = 0;
         // For the benchmark: the time from here to the painted popover is what a reader waits.
         performance.mark('gloss:dwell-end');
         if (this.over === occurrence && !this.insidePopover) this.show(occurrence, { x, y }, false);
-      }, this.target.dwellMs());
+      }, dwell);
     }
     if (this.target.isOpen() && !this.pinned && occurrence !== this.shown) this.scheduleAbandon();
   }
@@ -140,7 +160,11 @@ export class HoverIntent {
 
   private cancelDwell(): void {
     if (this.dwellTimer) clearTimeout(this.dwellTimer);
+    if (this.primeTimer) clearTimeout(this.primeTimer);
     this.dwellTimer = 0;
+    this.primeTimer = 0;
+    if (this.primed && this.primed !== this.shown) this.target.unprime();
+    this.primed = null;
   }
 
   private cancelAbandon(): void {

@@ -64,19 +64,25 @@ export function initPage(
     current = occurrence;
     getEngine()?.layer.setActive(occurrence);
     hover.setShown(occurrence, pinned);
-    void popover.show({ kind: 'term', stack: [occurrence.termId] }, { anchor, focus });
+    void popover.show(
+      { kind: 'term', stack: [occurrence.termId] },
+      { anchor, focus, owner: occurrence },
+    );
   };
+  const anchorAt = (occurrence: Occurrence, point: { x: number; y: number }) => () =>
+    rectAt(occurrence.range, point.x, point.y) ?? firstRect(occurrence);
 
   const hover = new HoverIntent(ctx, {
     at: (x, y) => getEngine()?.hits.at(x, y) ?? null,
     dwellMs: () => getSettings().hoverDelayMs,
     open: (occurrence, point, pinned) =>
-      open(
-        occurrence,
-        () => rectAt(occurrence.range, point.x, point.y) ?? firstRect(occurrence),
-        pinned,
-        false,
+      open(occurrence, anchorAt(occurrence, point), pinned, false),
+    prime: (occurrence, point) =>
+      popover.prime(
+        { kind: 'term', stack: [occurrence.termId] },
+        { anchor: anchorAt(occurrence, point), owner: occurrence },
       ),
+    unprime: () => popover.unprime(),
     close: () => popover.hide(true),
     isOpen: () => popover.isOpen,
     inPopover: (target) => popover.contains(target),

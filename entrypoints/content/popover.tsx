@@ -34,6 +34,8 @@ export interface ShowOptions {
   /** Where the term is on screen (a rect of the mark or selection). */
   anchor: () => DOMRect | null;
   focus?: boolean;
+  /** What the popover is for (a mark): a primed popover is reused only for the same one. */
+  owner?: object;
 }
 
 export class Popover {
@@ -44,6 +46,8 @@ export class Popover {
   private returnFocus: Element | null = null;
   /** Bumped on every show/hide so that a late mount or placement cannot resurrect a hidden popover. */
   private version = 0;
+  /** The term rendered and placed, still invisible, ahead of a hover's dwell ending. */
+  private primed: { content: PopoverContent; owner: object | undefined } | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -64,6 +68,23 @@ export class Popover {
   }
 
   async show(content: PopoverContent, options: ShowOptions): Promise<void> {
+    if (
+      this.primed &&
+      !options.focus &&
+      options.owner !== undefined &&
+      this.primed.owner === options.owner &&
+      sameContent(this.primed.content, content)
+    ) {
+      // Rendered and placed during the dwell: showing it is one style change.
+      this.primed = null;
+      this.content = content;
+      this.options = options;
+      this.ui!.uiContainer.style.removeProperty('visibility');
+      performance.mark('gloss:popover-shown');
+      return;
+    }
+    this.primed = null;
+    this.ui?.uiContainer.style.removeProperty('visibility');
     const version = ++this.version;
     if (options.focus && !this.isOpen) this.returnFocus = deepActiveElement();
     this.content = content;
@@ -71,27 +92,55 @@ export class Popover {
     await this.mount();
     if (version !== this.version || !this.ui) return;
     this.attachToTopLayer();
-    this.paint(options.focus ?? false);
+    this.paint(content, options.focus ?? false);
     await this.place(version);
     performance.mark('gloss:popover-shown');
   }
 
+  /**
+   * Renders and places a hovered term's popover, invisible, before the dwell ends, so that the
+   * reader does not wait for rendering and layout once it does. Only when nothing is open.
+   */
+  prime(content: PopoverContent, options: ShowOptions): void {
+    if (this.isOpen || !this.ui) return;
+    const version = ++this.version;
+    this.primed = { content, owner: options.owner };
+    this.options = options;
+    if (!this.ui.shadowHost.isConnected) this.ui.mount();
+    this.ui.uiContainer.style.setProperty('visibility', 'hidden');
+    this.attachToTopLayer();
+    this.paint(content, false);
+    void this.place(version);
+  }
+
+  /** The pointer left before the dwell ended. */
+  unprime(): void {
+    if (!this.primed || this.isOpen) return;
+    this.primed = null;
+    this.version++;
+    this.options = null;
+    this.detach();
+  }
+
   hide(restoreFocus = false): void {
-    if (!this.isOpen) return;
+    if (!this.isOpen) return this.unprime();
     this.version++;
     this.content = null;
     this.options = null;
-    const host = this.ui?.shadowHost;
-    if (host) {
-      render(null, this.ui!.uiContainer);
-      if (host.matches(':popover-open')) host.hidePopover();
-      host.style.setProperty('display', 'none', 'important');
-    }
+    this.detach();
     if (restoreFocus && this.returnFocus instanceof HTMLElement) {
       this.returnFocus.focus({ preventScroll: true });
     }
     this.returnFocus = null;
     this.callbacks.onClosed();
+  }
+
+  private detach(): void {
+    const host = this.ui?.shadowHost;
+    if (!host) return;
+    render(null, this.ui!.uiContainer);
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.style.setProperty('display', 'none', 'important');
   }
 
   /** Creates the UI ahead of need (in idle time), so the first hover does not wait for it. */
@@ -147,9 +196,8 @@ export class Popover {
     }
   }
 
-  private paint(focus: boolean): void {
-    if (!this.ui || !this.content) return;
-    const content = this.content;
+  private paint(content: PopoverContent, focus: boolean): void {
+    if (!this.ui) return;
     render(
       <PopoverView
         content={content}
@@ -159,7 +207,7 @@ export class Popover {
         focusOnRender={focus}
         onNavigate={(stack) => {
           this.content = { kind: 'term', stack };
-          this.paint(true);
+          this.paint(this.content, true);
           void this.place(this.version);
         }}
         onOpenGlossary={this.callbacks.onOpenGlossary}
@@ -210,6 +258,10 @@ export class Popover {
     if (setting !== 'auto') return setting;
     return pageTheme();
   }
+}
+
+function sameContent(a: PopoverContent, b: PopoverContent): boolean {
+  return a.kind === 'term' && b.kind === 'term' && a.stack.join() === b.stack.join();
 }
 
 function deepActiveElement(): Element | null {

@@ -191,7 +191,12 @@ export async function popoverTimes(page: Page, hovers: number): Promise<PopoverT
           const shown = () => {
             const host = document.querySelector<HTMLElement>('gloss-popover');
             const popover = host?.shadowRoot?.querySelector('.gloss-popover');
-            return popover && host!.style.display !== 'none' ? host : null;
+            // Gloss may render the popover invisibly during the dwell; shown means visible.
+            return popover &&
+              host!.style.display !== 'none' &&
+              getComputedStyle(popover).visibility !== 'hidden'
+              ? host
+              : null;
           };
           const done = () => {
             observer.disconnect();
@@ -209,7 +214,11 @@ export async function popoverTimes(page: Page, hovers: number): Promise<PopoverT
             const host = document.querySelector('gloss-popover');
             if (host?.shadowRoot && !observed.has(host.shadowRoot)) {
               observed.add(host.shadowRoot);
-              observer.observe(host.shadowRoot, { childList: true, subtree: true });
+              observer.observe(host.shadowRoot, {
+                childList: true,
+                subtree: true,
+                attributes: true,
+              });
             }
             if (t0 && shown()) done();
           });
@@ -218,7 +227,7 @@ export async function popoverTimes(page: Page, hovers: number): Promise<PopoverT
           const host = document.querySelector('gloss-popover');
           if (host?.shadowRoot) {
             observed.add(host.shadowRoot);
-            observer.observe(host.shadowRoot, { childList: true, subtree: true });
+            observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true });
             observer.observe(host, { attributes: true });
           }
           addEventListener('pointermove', () => (t0 ||= performance.now()), {
@@ -233,4 +242,32 @@ export async function popoverTimes(page: Page, hovers: number): Promise<PopoverT
     times.push(await arm);
   }
   return times;
+}
+
+/**
+ * The baseline for the popover: a timer set in an animation frame and firing `delayMs` later (as
+ * the dwell timer is), which changes one attribute; the time from it to the next animation frame.
+ */
+export async function frameFloor(page: Page, delayMs: number, samples: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ delay, n }) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        out.push(
+          await new Promise<number>((resolve) =>
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                const t = performance.now();
+                document.documentElement.toggleAttribute('data-bench-floor');
+                requestAnimationFrame(() => resolve(performance.now() - t));
+              }, delay),
+            ),
+          ),
+        );
+      }
+      document.documentElement.removeAttribute('data-bench-floor');
+      return out;
+    },
+    { delay: delayMs, n: samples },
+  );
 }

@@ -118,16 +118,7 @@ export async function openSession(): Promise<Session> {
     const host = new URL(route.request().url()).hostname;
     return host === BENCH_HOST || host === EXTENSION_HOST ? route.continue() : route.abort();
   });
-  const worker = await serviceWorkerOf(context);
-  await worker.evaluate(async (host) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(items: object): Promise<void> } } };
-    };
-    await chrome.storage.local.set({
-      settings: { hoverDelayMs: 0, density: 'all', disabledSites: [host] },
-      settings$: { v: 2 },
-    });
-  }, BENCH_HOST);
+  await setHoverDelay(context, 0);
   const port = (server: StaticServer) => new URL(server.origin).port;
   return {
     context,
@@ -141,6 +132,23 @@ export async function openSession(): Promise<Session> {
       await corpus?.close();
     },
   };
+}
+
+/** Gloss's settings for the benchmark: every mention marked, off on the contenders' host. */
+export async function setHoverDelay(context: BrowserContext, hoverDelayMs: number): Promise<void> {
+  const worker = await serviceWorkerOf(context);
+  await worker.evaluate(
+    async ({ host, delay }) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      };
+      await chrome.storage.local.set({
+        settings: { hoverDelayMs: delay, density: 'all', disabledSites: [host] },
+        settings$: { v: 2 },
+      });
+    },
+    { host: BENCH_HOST, delay: hoverDelayMs },
+  );
 }
 
 /** A fresh page with `scripts` injected, after one frame so that load work is out of the way. */

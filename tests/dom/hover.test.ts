@@ -19,7 +19,12 @@ function setup() {
     ) => target.addEventListener(type, handler, options),
     setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
   } as unknown as ContentScriptContext;
-  const state = { shown: null as Occurrence | null, opens: [] as string[] };
+  const state = {
+    shown: null as Occurrence | null,
+    opens: [] as string[],
+    primed: null as Occurrence | null,
+    primes: [] as string[],
+  };
   const target: HoverTarget = {
     at: (x, y) => (y >= 20 ? null : x < 100 ? A : x < 200 ? B : null),
     dwellMs: () => 300,
@@ -27,6 +32,13 @@ function setup() {
       state.shown = occurrence;
       state.opens.push(occurrence.termId);
       intent.setShown(occurrence, pinned);
+    },
+    prime: (occurrence) => {
+      state.primed = occurrence;
+      state.primes.push(occurrence.termId);
+    },
+    unprime: () => {
+      state.primed = null;
     },
     close: () => {
       state.shown = null;
@@ -100,5 +112,32 @@ describe('hover intent', () => {
     move(150, 10);
     vi.advanceTimersByTime(350);
     expect(state.shown).toBe(B);
+  });
+
+  test('the popover is prepared just before the dwell ends, and dropped if the pointer leaves', () => {
+    const { state, move } = setup();
+    move(50, 10);
+    vi.advanceTimersByTime(150);
+    expect(state.primes).toEqual([]);
+    vi.advanceTimersByTime(100);
+    expect(state.primed).toBe(A);
+    // Leaves just before the dwell ends: nothing opens and the prepared popover is dropped.
+    move(50, 50);
+    vi.advanceTimersByTime(1000);
+    expect(state.opens).toEqual([]);
+    expect(state.primed).toBeNull();
+    // Rests again: prepared, then opened (and the prepared popover is the one shown).
+    move(50, 10);
+    vi.advanceTimersByTime(350);
+    expect(state.primes).toEqual(['a', 'a']);
+    expect(state.opens).toEqual(['a']);
+    expect(state.primed).toBe(A);
+  });
+
+  test('passing over marks prepares nothing', () => {
+    const { state, move } = setup();
+    for (let x = 0; x < 400; x += 20) move(x, 10);
+    vi.advanceTimersByTime(1000);
+    expect(state.primes).toEqual([]);
   });
 });

@@ -55,7 +55,12 @@ export async function popoverState(page: Page): Promise<{ open: boolean; title: 
   return page.evaluate(() => {
     const host = document.querySelector('gloss-popover');
     const card = host?.shadowRoot?.querySelector('.gloss-popover');
-    const open = !!host && !!card && getComputedStyle(host).display !== 'none';
+    // Gloss renders the popover invisibly shortly before a dwell ends: open means seen.
+    const open =
+      !!host &&
+      !!card &&
+      getComputedStyle(host).display !== 'none' &&
+      getComputedStyle(card).visibility !== 'hidden';
     return { open, title: open ? (card!.querySelector('h2')?.textContent ?? null) : null };
   });
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { markPoint, popoverState, waitForMarks } from './page-helpers';
+import { setSettings } from './settings-helpers';
 
 async function openArticle(openFixture: (file: string) => Promise<Page>): Promise<Page> {
   const page = await openFixture('essay-article.html');
@@ -25,6 +26,63 @@ test.describe('hover', () => {
     // Rest on it.
     await page.mouse.move(x, y, { steps: 3 });
     await expect.poll(() => popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
+  });
+
+  test('the popover is prepared unseen during the dwell and never shows before it ends', async ({
+    openFixture,
+    background,
+  }) => {
+    // A long dwell, so that the last 100 ms (when the popover is prepared) are easy to catch.
+    await setSettings(background, { hoverDelayMs: 3_000 });
+    const page = await openArticle(openFixture);
+    const { x, y } = await markPoint(page, 'Senkakus');
+    // Every frame, note whether the popover was absent, prepared but invisible, or visible.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: [number, string][] };
+      w.frames = [];
+      const check = () => {
+        const now = performance.now();
+        const card = document
+          .querySelector('gloss-popover')
+          ?.shadowRoot?.querySelector('.gloss-popover');
+        const state = !card
+          ? 'none'
+          : getComputedStyle(card).visibility === 'hidden'
+            ? 'prepared'
+            : 'visible';
+        if (w.frames.at(-1)?.[1] !== state) w.frames.push([now, state]);
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.mouse.move(x, y, { steps: 2 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('gloss-popover')?.shadowRoot?.querySelector('.gloss-popover h2')
+          ?.textContent === 'Senkaku Islands',
+      undefined,
+      { polling: 5 },
+    );
+    await page.mouse.move(5, 5);
+    await expect.poll(() => popoverState(page), { timeout: 3_000 }).toEqual(closed);
+    await page.waitForTimeout(300);
+    const { frames, dwellEnds } = await page.evaluate(() => ({
+      frames: (window as unknown as { frames: [number, string][] }).frames,
+      dwellEnds: performance.getEntriesByName('gloss:dwell-end').map((m) => m.startTime),
+    }));
+    const states = frames.map(([, state]) => state);
+    // Prepared in a rendered frame without being seen; gone once the pointer left.
+    expect(states).toContain('prepared');
+    expect(states.at(-1)).toBe('none');
+    // Seen only if the test was too slow to leave within the last 100 ms, and never before the end.
+    const firstSeen = frames.find(([, state]) => state === 'visible')?.[0];
+    if (dwellEnds.length === 0) expect(firstSeen).toBeUndefined();
+    else expect(firstSeen ?? Infinity).toBeGreaterThanOrEqual(dwellEnds[0]!);
+    // Resting there opens it.
+    await page.mouse.move(x, y, { steps: 2 });
+    await expect
+      .poll(() => popoverState(page), { timeout: 6_000 })
+      .toEqual({ open: true, title: 'Senkaku Islands' });
   });
 
   test('the popover stays open while the pointer is inside it and closes after leaving', async ({
