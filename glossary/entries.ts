@@ -34,21 +34,24 @@ function rulesOf(alias: Alias) {
   return typeof alias === 'string' ? { text: alias } : alias;
 }
 
-export function compileEntries(terms: readonly MatchableTerm[]): CompiledEntries {
-  const entries: Entry[] = [];
+/** Adds terms one at a time, so a caller can pause between them (see `compileEntriesSliced`). */
+class EntryBuilder {
+  private readonly entries: Entry[] = [];
   /** The first entry of each key; the others follow through `nextOfKey` (-1 ends). */
-  const firstOfKey = new Map<string, number>();
-  const nextOfKey: number[] = [];
-  let aliasCount = 0;
-  let aliasIndex = 0;
-  const add = (
+  private readonly firstOfKey = new Map<string, number>();
+  private readonly nextOfKey: number[] = [];
+  private aliasCount = 0;
+  private aliasIndex = 0;
+
+  private add(
     form: string,
     kind: EntryKind,
     termId: string,
     alias: number,
     generated: boolean,
     caseSensitive: boolean,
-  ) => {
+  ): void {
+    const { entries, firstOfKey, nextOfKey } = this;
     const exact = caseSensitive ? form : null;
     const key = fold(form);
     const first = firstOfKey.get(key);
@@ -71,29 +74,62 @@ export function compileEntries(terms: readonly MatchableTerm[]): CompiledEntries
     else nextOfKey[last] = entries.length;
     nextOfKey.push(-1);
     entries.push({ key, exact, kind, termId, alias, generated });
-  };
-  for (const term of terms) {
+  }
+
+  addTerm(term: MatchableTerm): void {
     for (const alias of term.aliases) {
       const rules = rulesOf(alias);
-      const index = aliasIndex++;
+      const index = this.aliasIndex++;
       const kind = rules.needsContext ? 'conditional' : 'mark';
       const forms = aliasForms(rules.text);
-      if (forms.length > 0) aliasCount++;
+      if (forms.length > 0) this.aliasCount++;
       for (let i = 0; i < forms.length; i++) {
-        add(forms[i]!, kind, term.id, index, i > 0, !!rules.caseSensitive);
+        this.add(forms[i]!, kind, term.id, index, i > 0, !!rules.caseSensitive);
       }
       for (const phrase of rules.notIn ?? []) {
-        for (const form of aliasForms(phrase)) add(form, 'blocker', term.id, index, false, false);
+        for (const form of aliasForms(phrase))
+          this.add(form, 'blocker', term.id, index, false, false);
       }
       if (Array.isArray(rules.needsContext)) {
         for (const word of rules.needsContext) {
-          for (const form of aliasForms(word)) add(form, 'cue', term.id, -1, false, false);
+          for (const form of aliasForms(word)) this.add(form, 'cue', term.id, -1, false, false);
         }
       }
     }
   }
-  // Stable: written-out aliases before generated ones, case-exact before caseless, then pack order.
-  const ranked: Entry[][] = [[], [], [], []];
-  for (const e of entries) ranked[(e.generated ? 2 : 0) + (e.exact === null ? 1 : 0)]!.push(e);
-  return { entries: ranked.flat(), aliasCount };
+
+  finish(): CompiledEntries {
+    // Stable: written-out aliases before generated ones, case-exact before caseless, then pack order.
+    const ranked: Entry[][] = [[], [], [], []];
+    for (const e of this.entries)
+      ranked[(e.generated ? 2 : 0) + (e.exact === null ? 1 : 0)]!.push(e);
+    return { entries: ranked.flat(), aliasCount: this.aliasCount };
+  }
+}
+
+export function compileEntries(terms: readonly MatchableTerm[]): CompiledEntries {
+  const builder = new EntryBuilder();
+  for (const term of terms) builder.addTerm(term);
+  return builder.finish();
+}
+
+/**
+ * The same, in slices of about `sliceMs`, awaiting `pause()` between them: on a page, compiling a
+ * large glossary must not become one long task.
+ */
+export async function compileEntriesSliced(
+  terms: readonly MatchableTerm[],
+  pause: () => Promise<void>,
+  sliceMs: number,
+): Promise<CompiledEntries> {
+  const builder = new EntryBuilder();
+  let deadline = performance.now() + sliceMs;
+  for (const term of terms) {
+    builder.addTerm(term);
+    if (performance.now() > deadline) {
+      await pause();
+      deadline = performance.now() + sliceMs;
+    }
+  }
+  return builder.finish();
 }

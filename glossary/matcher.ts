@@ -4,7 +4,13 @@
  * so it is linear in the text and does not grow with the glossary (ARCHITECTURE.md, decision 3).
  */
 import type { Alias } from './schema.ts';
-import { compileEntries, type Entry, type EntryKind } from './entries.ts';
+import {
+  compileEntries,
+  compileEntriesSliced,
+  type CompiledEntries,
+  type Entry,
+  type EntryKind,
+} from './entries.ts';
 import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables } from './normalize.ts';
 import { buildTrie, childOf, type Trie } from './trie.ts';
 
@@ -41,7 +47,22 @@ const CUE = 2;
 const BLOCKER = 3;
 
 export function compile(terms: readonly MatchableTerm[]): Matcher {
-  const { entries, aliasCount } = compileEntries(terms);
+  return fromEntries(compileEntries(terms));
+}
+
+/**
+ * `compile`, pausing between slices of about `sliceMs` while the terms are expanded into their
+ * forms (most of the work); the trie itself is built in one go.
+ */
+export async function compileSliced(
+  terms: readonly MatchableTerm[],
+  pause: () => Promise<void>,
+  sliceMs = 4,
+): Promise<Matcher> {
+  return fromEntries(await compileEntriesSliced(terms, pause, sliceMs));
+}
+
+function fromEntries({ entries, aliasCount }: CompiledEntries): Matcher {
   const { trie, ends } = buildTrie(entries.map((e) => e.key));
   // Group entries by their end node, keeping priority order inside each group (a counting sort).
   const first = new Int32Array(trie.nodeCount + 1);

@@ -3,7 +3,7 @@
  * and as the reader changes settings. The page's DOM is never modified here.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compile } from '@/glossary/matcher';
+import { compileSliced, type Matcher } from '@/glossary/matcher';
 import { Catalog } from '@/glossary/catalog';
 import type { Pack } from '@/glossary/schema';
 import { hiddenTermsFor, type Settings } from '@/utils/settings';
@@ -11,7 +11,7 @@ import { HighlightLayer } from './highlights';
 import { HitTester } from './hit-test';
 import { MarkStore, type Occurrence } from './marks';
 import { PageObserver } from './observer';
-import { Scanner } from './scanner';
+import { Scanner, yieldToPage } from './scanner';
 import { blockRootOf } from './text-blocks';
 
 const REGISTRY_CHECK_MS = 1_000;
@@ -27,14 +27,36 @@ export class Engine {
   /** Open shadow roots that hold marks, for hit-testing inside them. */
   private readonly shadowRootSet = new Set<ShadowRoot>();
   private markableKey = '';
+  /** Bumped per compile, so that a slower, older compile never replaces a newer matcher. */
+  private compiles = 0;
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
+  /** Compiles the packs in slices (a big glossary must not be one long task), then builds. */
+  static async create(
+    ctx: ContentScriptContext,
     packs: readonly Pack[],
+    settings: Settings,
+    host: string,
+  ): Promise<Engine> {
+    const catalog = new Catalog(packs);
+    const matcher = await compileSliced(
+      catalog.markable({
+        disabledCategories: settings.disabledCategories,
+        hiddenTerms: hiddenTermsFor(settings, host),
+      }),
+      yieldToPage,
+    );
+    return new Engine(ctx, catalog, matcher, settings, host);
+  }
+
+  private constructor(
+    private readonly ctx: ContentScriptContext,
+    catalog: Catalog,
+    matcher: Matcher,
     private settings: Settings,
     private readonly host: string,
   ) {
-    this.catalog = new Catalog(packs);
+    this.catalog = catalog;
+    this.markableKey = this.filterKey();
     this.layer = new HighlightLayer(settings.markStyle);
     this.hits = new HitTester(this.layer.terms, () => [...this.shadowRootSet]);
     this.store = new MarkStore(settings.density, (change) => {
@@ -47,7 +69,7 @@ export class Engine {
       });
       this.listeners.forEach((listener) => listener());
     });
-    this.scanner = new Scanner(this.compileMatcher(), this.store, () => ctx.isValid);
+    this.scanner = new Scanner(matcher, this.store, () => ctx.isValid);
     this.observer = new PageObserver({
       rescan: async (roots) => void (await this.scanner.scan(roots)),
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
@@ -98,7 +120,9 @@ export class Engine {
     if (packs) this.catalog = new Catalog(packs);
     const key = this.filterKey();
     if (packs || key !== this.markableKey) {
-      this.scanner.setMatcher(this.compileMatcher());
+      const matcher = await this.compileMatcher();
+      if (!matcher) return;
+      this.scanner.setMatcher(matcher);
       await this.rescanAll();
     }
   }
@@ -113,14 +137,18 @@ export class Engine {
     return this.store.shownInOrder();
   }
 
-  private compileMatcher() {
+  /** Null when a newer compile started meanwhile. */
+  private async compileMatcher(): Promise<Matcher | null> {
+    const compile = ++this.compiles;
     this.markableKey = this.filterKey();
-    return compile(
+    const matcher = await compileSliced(
       this.catalog.markable({
         disabledCategories: this.settings.disabledCategories,
         hiddenTerms: hiddenTermsFor(this.settings, this.host),
       }),
+      yieldToPage,
     );
+    return compile === this.compiles && this.ctx.isValid ? matcher : null;
   }
 
   private filterKey(): string {

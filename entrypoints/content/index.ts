@@ -21,14 +21,31 @@ export default defineContentScript({
       () => settings,
     );
 
-    const sync = async (packsChanged: boolean) => {
+    // Changes arrive while an engine is still being built: they queue behind it, in order.
+    let queue: Promise<void> = Promise.resolve();
+    const sync = (packsChanged: boolean) => {
+      queue = queue
+        .then(() => apply(packsChanged))
+        .catch((error: unknown) => {
+          console.debug('Gloss: could not apply a change', error);
+        });
+      return queue;
+    };
+    const apply = async (packsChanged: boolean) => {
+      if (!ctx.isValid) return;
       if (!isOnFor(settings, host)) {
         engine?.stop();
         engine = null;
       } else if (!engine) {
-        engine = new Engine(ctx, await loadEnabledPacks(), settings, host);
+        const packs = await loadEnabledPacks();
+        const created = await Engine.create(ctx, packs, settings, host);
+        if (!ctx.isValid) return created.stop();
+        engine = created;
         page.attach(engine);
-        await engine.start();
+        // The engine now exists: later changes apply to it (and the first scan runs meanwhile).
+        void engine.start();
+        // Settings may have changed while it compiled.
+        await engine.applySettings(settings);
       } else {
         await engine.applySettings(settings, packsChanged ? await loadEnabledPacks() : undefined);
       }

@@ -245,15 +245,11 @@ test.describe('hostile pages', () => {
   });
 
   /**
-   * 20,000 rows, 100,000 elements. OPEN (issue 8): the scan now runs in background-priority slices
-   * (before: 517 ms between frames, 1,246 ms between the page's 10 ms timer ticks), but the longest
-   * gap still lands around the 250 ms bound — 117–267 ms between frames and 159–251 ms between
-   * timer ticks over four runs, alone on the machine — against about 50 ms without Gloss. No
-   * long-animation-frame entry points at Gloss's script; the suspects are garbage collection of
-   * the wrappers the walk creates for 100,000 nodes and the first layout read. Un-fixme once the
-   * bound holds every run.
+   * 20,000 rows, 100,000 elements: the longest gap between the page's frames and between its 10 ms
+   * timer ticks, from its first rendered frame until Gloss has marked it, stays under 250 ms.
+   * Start-up compiles the glossary in slices and the scan yields every 4 ms at background priority.
    */
-  test.fixme('100,000 elements: the page keeps rendering while Gloss scans @quiet', async ({
+  test('100,000 elements: the page keeps rendering while Gloss scans @quiet', async ({
     context,
     server,
   }) => {
@@ -261,9 +257,25 @@ test.describe('hostile pages', () => {
     await waitForMark(page, 'Okinawa', 30_000);
     await page.waitForTimeout(500);
     const gaps = await page.evaluate(() => {
-      const w = window as unknown as { maxFrameGap: number; maxTimerGap: number };
-      return { frame: w.maxFrameGap, timer: w.maxTimerGap };
+      const w = window as unknown as {
+        maxFrameGap: number;
+        maxTimerGap: number;
+        heartbeatFrom: number;
+        firstMarkAt: number;
+      };
+      return {
+        frame: w.maxFrameGap,
+        timer: w.maxTimerGap,
+        from: w.heartbeatFrom,
+        marked: w.firstMarkAt,
+      };
     });
+    // Gloss did its work while the heartbeat was running.
+    expect(gaps.from).toBeGreaterThan(0);
+    expect(gaps.marked).toBeGreaterThan(gaps.from);
+    console.log(
+      `100,000 elements: longest frame gap ${gaps.frame.toFixed(0)} ms, timer gap ${gaps.timer.toFixed(0)} ms`,
+    );
     expect(gaps.frame).toBeLessThan(250);
     expect(gaps.timer).toBeLessThan(250);
   });

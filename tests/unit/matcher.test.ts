@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compile, cuesOf, resolveContext, type MatchableTerm } from '../../glossary/matcher';
+import {
+  compileSliced,
+  compile,
+  cuesOf,
+  resolveContext,
+  type MatchableTerm,
+} from '../../glossary/matcher';
 import { aliasForms } from '../../glossary/variants';
 
 const TERMS: MatchableTerm[] = [
@@ -257,5 +263,20 @@ describe('offsets', () => {
 
   it('counts aliases', () => {
     expect(compile([{ id: 'a', aliases: ['one', 'two', '\u00ad'] }]).aliasCount).toBe(2);
+  });
+});
+
+describe('compileSliced', () => {
+  it('finds exactly what compile finds, pausing between slices of terms', async () => {
+    const terms = Array.from({ length: 400 }, (_, i) => ({
+      id: `t${i}`,
+      aliases: [`alpha term ${i}`, { text: `B${i}X`, caseSensitive: true }, `défence ${i}`],
+    }));
+    let pauses = 0;
+    const sliced = await compileSliced(terms, async () => void pauses++, 0);
+    const text = 'Alpha-term 12 and b7x, B7X and defense 399; alpha term 4000.';
+    expect(sliced.find(text)).toEqual(compile(terms).find(text));
+    expect(sliced.find(text).map((m) => m.termId)).toEqual(['t12', 't7', 't399']);
+    expect(pauses).toBeGreaterThan(0);
   });
 });

@@ -73,6 +73,10 @@ describe('bundled pack japan-autonomy', () => {
     expect(pack.asOf).toBe('2026-11-25');
   });
 
+  it('is used as shipped: validation changes nothing in it (so pages need not validate it again)', () => {
+    expect(pack).toEqual(raw);
+  });
+
   it('has at least 40 terms in the known categories', () => {
     expect(pack.terms.length).toBeGreaterThanOrEqual(40);
     for (const t of pack.terms) expect(CATEGORIES, t.id).toContain(t.category);
