@@ -73,7 +73,7 @@ export class Engine {
     this.observer = new PageObserver({
       rescan: async (roots) => void (await this.scanner.scan(roots)),
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
-      beforePass: () => this.repair(),
+      beforePass: (removals) => this.repair(removals),
       onCutoff: () => console.debug('Gloss: this page changes too often; marks are paused here.'),
       setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
     });
@@ -158,8 +158,9 @@ export class Engine {
     ]);
   }
 
-  private repair(): void {
-    this.store.prune();
+  /** Shadow roots are not observed: the periodic check prunes everything. */
+  private repair(prune = true): void {
+    if (prune) this.store.prune();
     this.layer.ensureRegistered();
   }
 }

@@ -15,14 +15,19 @@ export interface ObserverOptions {
   rescan(roots: Node[]): Promise<void>;
   /** Text nodes whose characters changed: their marks are stale right now. */
   textChanged(nodes: Set<Node>): void;
-  /** Called before each pass: drop stale marks, re-register highlights. */
-  beforePass(): void;
+  /**
+   * Called before each pass: re-register highlights and, when the page removed or rewrote
+   * something since the last pass, drop stale marks (appending alone costs nothing page-wide).
+   */
+  beforePass(removals: boolean): void;
   onCutoff(): void;
   setTimeout(handler: () => void, ms: number): number;
 }
 
 export class PageObserver {
   private readonly dirty = new Set<Node>();
+  /** Whether the page removed or rewrote anything since the last pass. */
+  private removals = false;
   private timer: number | null = null;
   private running = false;
   private readonly costs: { at: number; ms: number }[] = [];
@@ -52,6 +57,7 @@ export class PageObserver {
       const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       if (el && (isSkipped(el) || isInSkippedRegion(el))) continue;
       if (record.type === 'characterData') {
+        this.removals = true;
         rewritten.add(target);
         this.dirty.add(blockRootOf(target));
         continue;
@@ -62,6 +68,7 @@ export class PageObserver {
         if (isBlock(node)) this.dirty.add(node);
         else if (!isSkippedElement(node)) this.dirty.add(blockRootOf(target));
       }
+      if (record.removedNodes.length > 0) this.removals = true;
       for (const node of record.removedNodes) {
         if (!isBlock(node) && !isSkippedElement(node)) this.dirty.add(blockRootOf(target));
       }
@@ -81,7 +88,8 @@ export class PageObserver {
     this.running = true;
     const started = performance.now();
     try {
-      this.options.beforePass();
+      this.options.beforePass(this.removals);
+      this.removals = false;
       const roots = outermost([...this.dirty].filter((node) => node.isConnected));
       this.dirty.clear();
       if (roots.length > 0) await this.options.rescan(roots);

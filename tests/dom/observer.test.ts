@@ -6,6 +6,7 @@ function setup(rescanCostMs: number) {
   const rescanned: Node[][] = [];
   const cutoff = vi.fn();
   const changed: Node[][] = [];
+  const passes: boolean[] = [];
   const observer = new PageObserver({
     rescan: async (roots) => {
       rescanned.push(roots);
@@ -15,7 +16,7 @@ function setup(rescanCostMs: number) {
       }
     },
     textChanged: (nodes) => changed.push([...nodes]),
-    beforePass: () => {},
+    beforePass: (removals) => void passes.push(removals),
     onCutoff: cutoff,
     setTimeout: (handler, ms) => window.setTimeout(handler, ms) as unknown as number,
   });
@@ -33,7 +34,7 @@ function setup(rescanCostMs: number) {
   }
   document.body.append(host);
   observer.observe(document.body);
-  return { observer, rescanned, cutoff, changed, host };
+  return { observer, rescanned, cutoff, changed, host, passes };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -76,5 +77,22 @@ describe('the page observer', () => {
     p.append(' after the cutoff');
     await settle();
     expect(rescanned).toHaveLength(passes);
+  });
+
+  test('stale marks are looked for only after the page removed or rewrote something', async () => {
+    const { host, passes } = setup(0);
+    const added = document.createElement('p');
+    added.textContent = 'appended';
+    host.append(added);
+    await settle();
+    // A removed block needs no rescan (its marks go at the next pass or the periodic check)…
+    host.querySelector('#b')!.remove();
+    await settle();
+    // …so the rewrite's pass is the one that looks for stale marks.
+    (host.querySelector('#a')!.firstChild as Text).data = 'rewritten';
+    await settle();
+    host.append(document.createElement('p'));
+    await settle();
+    expect(passes).toEqual([false, true, false]);
   });
 });
