@@ -130,7 +130,20 @@ test.describe('dynamic pages', () => {
     openFixture,
   }) => {
     const page = await openFixture('essay-article.html');
-    const before = (await waitForMarks(page, 10)).length;
+    await waitForMarks(page, 10);
+    // The scan runs in slices: count once it has finished (no change for half a second).
+    let before = -1;
+    await expect
+      .poll(
+        async () => {
+          const previous = before;
+          await page.waitForTimeout(500);
+          before = (await markedTexts(page)).length;
+          return before === previous;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.evaluate(() => CSS.highlights.clear());
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await expect
