@@ -163,10 +163,16 @@ test.describe('keyboard', () => {
       .poll(async () => (await popoverState(page)).title)
       .toBe("Tokyo (Japan's government)");
     // Focus is in the popover: Tab reaches its controls, Esc closes and gives focus back.
-    const focusedInPopover = await page.evaluate(
-      () => document.activeElement?.tagName.toLowerCase() === 'gloss-popover',
-    );
-    expect(focusedInPopover).toBe(true);
+    // Focus moves in after the card renders (an effect): wait for it before pressing Tab.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.tagName.toLowerCase() === 'gloss-popover' &&
+            !!document.querySelector('gloss-popover')!.shadowRoot!.activeElement,
+        ),
+      )
+      .toBe(true);
     await page.keyboard.press('Tab');
     const focusedControl = await page.evaluate(
       () => document.querySelector('gloss-popover')!.shadowRoot!.activeElement?.tagName,
