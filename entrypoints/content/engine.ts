@@ -38,13 +38,7 @@ export class Engine {
     host: string,
   ): Promise<Engine> {
     const catalog = new Catalog(packs);
-    const matcher = await compileSliced(
-      catalog.markable({
-        disabledCategories: settings.disabledCategories,
-        hiddenTerms: hiddenTermsFor(settings, host),
-      }),
-      yieldToPage,
-    );
+    const matcher = await compileSliced(markableTerms(catalog, settings, host), yieldToPage);
     return new Engine(ctx, catalog, matcher, settings, host);
   }
 
@@ -142,10 +136,7 @@ export class Engine {
     const compile = ++this.compiles;
     this.markableKey = this.filterKey();
     const matcher = await compileSliced(
-      this.catalog.markable({
-        disabledCategories: this.settings.disabledCategories,
-        hiddenTerms: hiddenTermsFor(this.settings, this.host),
-      }),
+      markableTerms(this.catalog, this.settings, this.host),
       yieldToPage,
     );
     return compile === this.compiles && this.ctx.isValid ? matcher : null;
@@ -163,4 +154,12 @@ export class Engine {
     if (prune) this.store.prune();
     this.layer.ensureRegistered();
   }
+}
+
+/** The terms the reader's settings leave markable on this site. */
+function markableTerms(catalog: Catalog, settings: Settings, host: string) {
+  return catalog.markable({
+    disabledCategories: settings.disabledCategories,
+    hiddenTerms: hiddenTermsFor(settings, host),
+  });
 }
