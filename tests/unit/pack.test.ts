@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aliasText, countWords, validatePack, type Pack, type Term } from '../../glossary/schema';
 import { CATEGORY_ORDER } from '../../glossary/catalog';
+import { BUNDLED_PACK_ID, getBundledPack } from '../../utils/packs';
 
 const root = new URL('../../', import.meta.url);
 const raw: unknown = JSON.parse(
@@ -75,6 +76,11 @@ describe('bundled pack japan-autonomy', () => {
 
   it('is used as shipped: validation changes nothing in it (so pages need not validate it again)', () => {
     expect(pack).toEqual(raw);
+  });
+
+  it('is what the extension loads, under the id it is known by', () => {
+    expect(getBundledPack()).toEqual(pack);
+    expect(BUNDLED_PACK_ID).toBe(pack.id);
   });
 
   it('has at least 40 terms in the known categories', () => {
