@@ -28,7 +28,20 @@ export const backgroundMessage = v.variant('type', [
     query: v.optional(v.pipe(v.string(), v.maxLength(MAX_SELECTION))),
   }),
   v.strictObject({ type: v.literal('gloss:open-options') }),
+  /** Selection → term, answered by the background (fuse.js stays out of every page's script). */
+  v.strictObject({
+    type: v.literal('gloss:resolve-selection'),
+    text: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
+  }),
 ]);
+
+/** The background's answer to `gloss:resolve-selection`: checked too, like every message. */
+const resolvedSelection = v.strictObject({ termId: v.nullable(termId) });
+
+export function parseResolvedSelection(raw: unknown): { termId: string | null } | null {
+  const result = v.safeParse(resolvedSelection, raw);
+  return result.success ? result.output : null;
+}
 
 export type TabMessage = v.InferOutput<typeof tabMessage>;
 export type BackgroundMessage = v.InferOutput<typeof backgroundMessage>;

@@ -9,6 +9,7 @@ import {
   onOmniboxEntered,
   openGlossary,
   resetSearch,
+  resolveSelectionText,
 } from './lookups';
 
 export default defineBackground(() => {
@@ -36,6 +37,8 @@ export default defineBackground(() => {
         return openGlossary(message);
       case 'gloss:open-options':
         return browser.runtime.openOptionsPage();
+      case 'gloss:resolve-selection':
+        return resolveSelectionText(message.text);
     }
   });
 

@@ -5,6 +5,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { Catalog } from '@/glossary/catalog';
+import { resolveSelection, type LookupSources } from '@/glossary/lookup';
+import { compile } from '@/glossary/matcher';
 import { createSearch } from '@/glossary/search';
 import { loadEnabledPacks } from '@/utils/packs';
 import type { TabMessage, TabReplies } from '@/utils/messages';
@@ -67,16 +69,45 @@ export async function onCommand(command: string, tab?: { id?: number }) {
   }
 }
 
-let searchPromise: Promise<ReturnType<typeof createSearch>> | null = null;
+interface Sources extends LookupSources {
+  index: ReturnType<typeof createSearch>;
+}
+let sourcesPromise: Promise<Sources> | null = null;
 
-/** The omnibox search over the enabled packs, rebuilt when the packs change. */
+/** Search and matcher over the enabled packs (every term, hidden or not), rebuilt when packs change. */
+function sources(): Promise<Sources> {
+  sourcesPromise ??= loadEnabledPacks().then((packs) => {
+    const terms = new Catalog(packs).terms;
+    const index = createSearch(terms);
+    let matcher: LookupSources['matcher'] | null = null;
+    return {
+      index,
+      // The matcher is only needed by selection lookups, not by the omnibox.
+      get matcher() {
+        matcher ??= compile(terms);
+        return matcher;
+      },
+      search: (query, limit) => index.search(query, limit),
+    };
+  });
+  return sourcesPromise;
+}
+
 function search() {
-  searchPromise ??= loadEnabledPacks().then((packs) => createSearch(new Catalog(packs).terms));
-  return searchPromise;
+  return sources().then((s) => s.index);
 }
 
 export function resetSearch(): void {
-  searchPromise = null;
+  sourcesPromise = null;
+}
+
+/**
+ * What the selection a tab reports means: the tab shows the answer. The reader asked explicitly,
+ * so hidden terms and switched-off categories count too.
+ */
+export async function resolveSelectionText(text: string): Promise<{ termId: string | null }> {
+  const result = resolveSelection(text, await sources());
+  return { termId: result.kind === 'term' ? result.termId : null };
 }
 
 /** Omnibox descriptions are XML in Chrome: escape the glossary text, never interpret it. */

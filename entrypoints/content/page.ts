@@ -4,14 +4,19 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { parseTabMessage, type TabMessage, type TabReplies } from '@/utils/messages';
+import {
+  parseResolvedSelection,
+  parseTabMessage,
+  type TabMessage,
+  type TabReplies,
+} from '@/utils/messages';
 import { updateSettings, type Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { HoverIntent } from './hover';
 import { Popover } from './popover';
 import { rectAt, toRange } from './hit-test';
 import type { Occurrence } from './marks';
-import { explainSelection } from './selection';
+import { explainSelection, type ResolveSelection } from './selection';
 import { pageTerms } from './page-terms';
 
 export interface PageController {
@@ -95,6 +100,11 @@ export function initPage(
     open(occurrence, () => firstRect(occurrence), true, true);
   };
 
+  const resolveSelection: ResolveSelection = (text) =>
+    browser.runtime
+      .sendMessage({ type: 'gloss:resolve-selection', text })
+      .then(parseResolvedSelection, () => null);
+
   const step = (direction: 1 | -1): boolean => {
     const marks = getEngine()?.marks() ?? [];
     if (marks.length === 0) return false;
@@ -129,8 +139,8 @@ export function initPage(
         return { ok: step(message.direction) };
       case 'gloss:explain-selection': {
         if (!engine) return { ok: false, termId: null };
-        const result = explainSelection(engine, message.text);
-        if (!result) return { ok: false, termId: null };
+        const result = await explainSelection(resolveSelection, message.text);
+        if (!result || !getEngine()) return { ok: false, termId: null };
         current = null;
         engine.layer.setActive(null);
         hover.setShown(null, true);

@@ -1,35 +1,18 @@
 /**
- * "Explain … with Gloss": resolves the reader's selection (or the text the context menu reported)
- * to a term and says where on screen the popover should point.
+ * "Explain … with Gloss": finds the reader's selection (or the text the context menu reported)
+ * and says where on screen the popover should point. Which term it means is asked of the
+ * background, which holds the fuzzy search: no page pays to load fuse.js for a rare lookup.
  */
-import { compile } from '@/glossary/matcher';
-import { resolveSelection, type LookupSources } from '@/glossary/lookup';
-import { createSearch } from '@/glossary/search';
-import type { Catalog } from '@/glossary/catalog';
+import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
 import type { PopoverContent } from './PopoverView';
-import type { Engine } from './engine';
 
-/** Built on first use only: most page views never look anything up. */
-const cache = new WeakMap<Catalog, LookupSources>();
+/** Selection text → term id (or null for no match); null when nobody could answer. */
+export type ResolveSelection = (text: string) => Promise<{ termId: string | null } | null>;
 
-function sourcesFor(catalog: Catalog) {
-  let sources = cache.get(catalog);
-  if (!sources) {
-    // Every term, including hidden ones and other categories: the reader asked explicitly.
-    const index = createSearch(catalog.terms);
-    sources = {
-      matcher: compile(catalog.terms),
-      search: (query, limit) => index.search(query, limit),
-    };
-    cache.set(catalog, sources);
-  }
-  return sources;
-}
-
-export function explainSelection(
-  engine: Engine,
+export async function explainSelection(
+  resolve: ResolveSelection,
   reported?: string,
-): { content: PopoverContent; anchor: () => DOMRect | null } | null {
+): Promise<{ content: PopoverContent; anchor: () => DOMRect | null } | null> {
   const selection = getSelection();
   const live = selection && selection.rangeCount > 0 ? selection.toString() : '';
   const text = live.trim() !== '' ? live : (reported ?? '');
@@ -43,12 +26,10 @@ export function explainSelection(
     const rect = range?.getClientRects()[0];
     return rect ?? new DOMRect(innerWidth / 2 - 150, 80, 300, 0);
   };
-  const result = resolveSelection(text, sourcesFor(engine.catalog));
+  const answer = await resolve(text.slice(0, MAX_LOOKUP_CHARS));
+  if (!answer) return null;
   return {
-    content:
-      result.kind === 'term'
-        ? { kind: 'term', stack: [result.termId] }
-        : { kind: 'no-match', text },
+    content: answer.termId ? { kind: 'term', stack: [answer.termId] } : { kind: 'no-match', text },
     anchor,
   };
 }

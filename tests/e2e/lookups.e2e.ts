@@ -61,6 +61,20 @@ test('context menu: "Explain … with Gloss" opens the popover at the selection'
   await expect.poll(async () => (await popoverState(page)).title).toBe('Strategic ambiguity');
 });
 
+test('a misspelt selection finds its term by fuzzy search (answered by the background)', async ({
+  openFixture,
+  background,
+}) => {
+  const page = await openFixture('essay-article.html');
+  await waitForMarks(page, 5);
+  // No live selection: the text the browser reported is what gets looked up.
+  await page.evaluate(() => getSelection()!.removeAllRanges());
+  await callHandler(background, page, 'onContextMenu', [
+    { menuItemId: 'gloss-explain', selectionText: 'senkaku islnds' },
+  ]);
+  await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+});
+
 test('context menu on text with no entry says so and offers a glossary search', async ({
   openFixture,
   background,

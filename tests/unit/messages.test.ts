@@ -5,7 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBackgroundMessage, parseTabMessage, type Sender } from '@/utils/messages';
+import {
+  parseBackgroundMessage,
+  parseResolvedSelection,
+  parseTabMessage,
+  type Sender,
+} from '@/utils/messages';
 
 const ID = 'gloss-extension-id';
 const FROM_GLOSS: Sender = { id: ID };
@@ -26,6 +31,7 @@ const VALID_BACKGROUND = [
   { type: 'gloss:open-glossary' },
   { type: 'gloss:open-glossary', termId: 'senkaku-islands', query: 'Senkaku' },
   { type: 'gloss:open-options' },
+  { type: 'gloss:resolve-selection', text: 'senkaku islnds' },
 ];
 
 /** A short test name for a message that may hold megabytes. */
@@ -110,6 +116,10 @@ describe('malformed messages are rejected', () => {
     { type: 'gloss:open-glossary', query: 'x'.repeat(2_001) },
     { type: 'gloss:open-glossary', query: { toString: 'x' } },
     { type: 'gloss:open-glossary', url: 'javascript:alert(1)' },
+    { type: 'gloss:resolve-selection' },
+    { type: 'gloss:resolve-selection', text: 7 },
+    { type: 'gloss:resolve-selection', text: 'x'.repeat(2_001) },
+    { type: 'gloss:resolve-selection', text: 'Diet', termId: 'national-diet' },
   ];
   for (const message of malformedBackground) {
     it(`background message ${label(message)}`, () => {
@@ -121,6 +131,26 @@ describe('malformed messages are rejected', () => {
     const message = JSON.parse('{"type":"gloss:page-terms","__proto__":{"polluted":1}}');
     expect(parseTabMessage(message, FROM_GLOSS, ID)).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("the background's answer to a selection lookup", () => {
+  it('is used only when it has exactly the expected shape', () => {
+    expect(parseResolvedSelection({ termId: 'national-diet' })).toEqual({
+      termId: 'national-diet',
+    });
+    expect(parseResolvedSelection({ termId: null })).toEqual({ termId: null });
+    for (const bad of [
+      undefined,
+      null,
+      {},
+      { termId: '' },
+      { termId: 3 },
+      { termId: 'x'.repeat(65) },
+      { termId: 'a', html: '<b>' },
+    ]) {
+      expect(parseResolvedSelection(bad)).toBeNull();
+    }
   });
 });
 
