@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import { bundledPackScript } from './utils/bundled-pack-script';
+
+const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,10 +14,24 @@ export default defineConfig({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
   hooks: {
+    // The bundled pack's text goes to pages in a data-only content script that runs just before the
+    // main one, in its own task (see utils/bundled-pack.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        relativeDest: BUNDLED_PACK_SCRIPT,
+        contents: bundledPackScript(readFileSync('glossary/packs/japan-autonomy.json', 'utf8')),
+      });
+    },
     // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>
     // element is added to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
+      manifest.content_scripts.unshift({
+        matches: ['http://*/*', 'https://*/*'],
+        js: [BUNDLED_PACK_SCRIPT],
+        all_frames: true,
+        match_about_blank: true,
+      });
       manifest.content_scripts.push({
         matches: ['http://*/*', 'https://*/*'],
         css: ['content-scripts/marks.css'],

@@ -28,6 +28,8 @@ export const backgroundMessage = v.variant('type', [
     query: v.optional(v.pipe(v.string(), v.maxLength(MAX_SELECTION))),
   }),
   v.strictObject({ type: v.literal('gloss:open-options') }),
+  /** The bundled pack's text, for a content script that did not get it from its data script. */
+  v.strictObject({ type: v.literal('gloss:bundled-pack') }),
   /** Selection → term, answered by the background (fuse.js stays out of every page's script). */
   v.strictObject({
     type: v.literal('gloss:resolve-selection'),

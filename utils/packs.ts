@@ -6,15 +6,13 @@
  */
 import { storage } from '@wxt-dev/storage';
 import * as v from 'valibot';
-// As text, parsed on first use: a 80 KB object literal would cost every page ~15 ms to compile and
-// build before Gloss had done anything (measured in the corpus trace), JSON.parse about 1 ms.
-import bundledJson from '@/glossary/packs/japan-autonomy.json?raw';
+import { bundledPackText } from './bundled-pack';
 import { validatePack, type Pack } from '@/glossary/schema';
 
 /** The bundled pack's id (a unit test checks it against the pack). */
 export const BUNDLED_PACK_ID = 'japan-autonomy';
 
-let bundled: Pack | undefined;
+let bundled: Promise<Pack> | undefined;
 
 const entrySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
@@ -42,8 +40,9 @@ export function packItem(id: string) {
  * The bundled pack is part of the extension's code: the unit tests validate it and check that
  * validation leaves it unchanged, so pages use it as it is instead of validating it on every load.
  */
-export function getBundledPack(): Pack {
-  bundled ??= JSON.parse(bundledJson) as Pack;
+export function getBundledPack(): Promise<Pack> {
+  // Parsed on first use from text: JSON.parse is far cheaper than an object literal of 80 kB.
+  bundled ??= bundledPackText().then((text) => JSON.parse(text) as Pack);
   return bundled;
 }
 

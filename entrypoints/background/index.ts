@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseBackgroundMessage } from '@/utils/messages';
+import { bundledPackSource } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
 import {
   MENU_ID,
@@ -39,6 +40,8 @@ export default defineBackground(() => {
         return browser.runtime.openOptionsPage();
       case 'gloss:resolve-selection':
         return resolveSelectionText(message.text);
+      case 'gloss:bundled-pack':
+        return Promise.resolve(bundledPackSource());
     }
   });
 

@@ -212,6 +212,24 @@ test.describe('hostile pages', () => {
     expect(glossErrors).toEqual([]);
   });
 
+  test("a page's careless message listener hears nothing from Gloss", async ({
+    context,
+    server,
+  }) => {
+    const { page, glossErrors } = await open(context, server, 'message-listener.html');
+    await waitForMark(page, 'Senkaku Islands');
+    await hoverMark(page, 'Senkaku Islands');
+    await expectPopoverFor(page, /Senkaku/);
+    // Only the page's own message arrived, and its listener never failed.
+    expect(
+      await page.evaluate(() => (window as unknown as { received: string[] }).received),
+    ).toEqual(['{"kind":"own"}']);
+    expect(
+      await page.evaluate(() => (window as unknown as { listenerErrors: number }).listenerErrors),
+    ).toBe(0);
+    expect(glossErrors).toEqual([]);
+  });
+
   test('poisoned DOM and JS prototypes in the page do not reach Gloss', async ({
     context,
     server,

@@ -60,9 +60,30 @@ for (const target of TARGETS) {
       for (const script of scripts) {
         expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
       }
-      // One script with the code, one with the ::highlight() stylesheet.
-      expect(scripts.some((s) => s.js?.includes('content-scripts/content.js'))).toBe(true);
-      expect(scripts.some((s) => s.css?.includes('content-scripts/marks.css'))).toBe(true);
+      // The bundled pack's data script, then the code (separate entries: separate tasks), then
+      // the ::highlight() stylesheet.
+      expect(scripts.map((s) => s.js ?? s.css)).toEqual([
+        ['content-scripts/bundled-pack.js'],
+        ['content-scripts/content.js'],
+        ['content-scripts/marks.css'],
+      ]);
+    });
+
+    test("the content script's code leaves the pack's text and the fuzzy search out", () => {
+      const code = readFileSync(
+        path.join(OUTPUT_DIR, target, 'content-scripts/content.js'),
+        'utf8',
+      );
+      const data = readFileSync(
+        path.join(OUTPUT_DIR, target, 'content-scripts/bundled-pack.js'),
+        'utf8',
+      );
+      // A sentence from the pack's description, as it appears escaped in the data script.
+      const packText = 'Background notes give checked facts separately';
+      expect(data).toContain(packText);
+      expect(code).not.toContain(packText);
+      // fuse.js names its own errors; selection lookups are answered by the background.
+      expect(code).not.toMatch(/Fuse|ignoreLocation|useExtendedSearch/);
     });
 
     test('no relaxed CSP and no resources exposed to pages', () => {

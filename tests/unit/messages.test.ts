@@ -32,6 +32,7 @@ const VALID_BACKGROUND = [
   { type: 'gloss:open-glossary', termId: 'senkaku-islands', query: 'Senkaku' },
   { type: 'gloss:open-options' },
   { type: 'gloss:resolve-selection', text: 'senkaku islnds' },
+  { type: 'gloss:bundled-pack' },
 ];
 
 /** A short test name for a message that may hold megabytes. */
@@ -116,6 +117,7 @@ describe('malformed messages are rejected', () => {
     { type: 'gloss:open-glossary', query: 'x'.repeat(2_001) },
     { type: 'gloss:open-glossary', query: { toString: 'x' } },
     { type: 'gloss:open-glossary', url: 'javascript:alert(1)' },
+    { type: 'gloss:bundled-pack', id: 'japan-autonomy' },
     { type: 'gloss:resolve-selection' },
     { type: 'gloss:resolve-selection', text: 7 },
     { type: 'gloss:resolve-selection', text: 'x'.repeat(2_001) },

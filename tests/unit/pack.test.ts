@@ -78,8 +78,8 @@ describe('bundled pack japan-autonomy', () => {
     expect(pack).toEqual(raw);
   });
 
-  it('is what the extension loads, under the id it is known by', () => {
-    expect(getBundledPack()).toEqual(pack);
+  it('is what the extension loads, under the id it is known by', async () => {
+    expect(await getBundledPack()).toEqual(pack);
     expect(BUNDLED_PACK_ID).toBe(pack.id);
   });
 

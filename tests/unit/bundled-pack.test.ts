@@ -1,0 +1,70 @@
+/**
+ * The bundled pack reaches pages through a data-only content script (see utils/bundled-pack.ts):
+ * the content script takes its text from there, and asks the background only when it is missing.
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { bundledPackText } from '@/utils/bundled-pack';
+import { BUNDLED_PACK_GLOBAL, bundledPackScript } from '@/utils/bundled-pack-script';
+
+const json = readFileSync(
+  new URL('../../glossary/packs/japan-autonomy.json', import.meta.url),
+  'utf8',
+);
+const global = globalThis as Record<string, unknown>;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  delete global[BUNDLED_PACK_GLOBAL];
+});
+
+describe('the data script', () => {
+  it('leaves exactly the pack text on the global it runs in', () => {
+    const sandbox: Record<string, unknown> = {};
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(bundledPackScript(json), sandbox);
+    expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(json);
+  });
+
+  it('stays one inert string literal whatever the text holds', () => {
+    const hostile = '"; globalThis.pwned = 1; "\u2028</script>`${x}`\\';
+    const sandbox: Record<string, unknown> = {};
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(bundledPackScript(hostile), sandbox);
+    expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(hostile);
+    expect(sandbox.pwned).toBeUndefined();
+  });
+});
+
+describe('in the content script', () => {
+  it('takes the text the data script left, once, and asks nobody', async () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    global[BUNDLED_PACK_GLOBAL] = json;
+    expect(await bundledPackText()).toBe(json);
+    expect(send).not.toHaveBeenCalled();
+    // Released: the parsed pack is what stays in memory.
+    expect(BUNDLED_PACK_GLOBAL in global).toBe(false);
+  });
+
+  it('asks the background when the data script did not run', async () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(json);
+    expect(await bundledPackText()).toBe(json);
+    expect(send).toHaveBeenCalledWith({ type: 'gloss:bundled-pack' });
+  });
+
+  it('fails clearly when nobody has it', async () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    await expect(bundledPackText()).rejects.toThrow('the bundled glossary is unavailable');
+  });
+});
+
+it('everywhere else, the text is part of the bundle', async () => {
+  global[BUNDLED_PACK_GLOBAL] = 'not this';
+  expect(await bundledPackText()).toBe(json);
+});

@@ -1,0 +1,12 @@
+/**
+ * The data-only content script that carries the bundled pack's text into pages (why: see
+ * bundled-pack.ts). Pure, so that wxt.config.ts can generate the script at build time.
+ */
+
+/** The isolated world's global the data script sets; pages can neither see nor set it. */
+export const BUNDLED_PACK_GLOBAL = '__glossBundledPack';
+
+/** The data script's whole source: one string literal (JSON.stringify escapes the text). */
+export function bundledPackScript(json: string): string {
+  return `globalThis.${BUNDLED_PACK_GLOBAL} = ${JSON.stringify(json)};\n`;
+}
