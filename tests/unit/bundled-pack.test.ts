@@ -52,7 +52,7 @@ describe('in the content script', () => {
 
   it('asks the background when the data script did not run', async () => {
     vi.stubEnv('ENTRYPOINT', 'content');
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(json);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(json as never);
     expect(await bundledPackText()).toBe(json);
     expect(send).toHaveBeenCalledWith({ type: 'gloss:bundled-pack' });
   });
