@@ -5,7 +5,11 @@
  * in Chromium, once with the built extension and once without, with every request that is not to
  * 127.0.0.1 aborted (the pages reference remote scripts and ads). Per page it reports errors from
  * the extension, whether the page's text changed, elements added, marks made, marks that cut a word
- * or sit in code/form fields/editable regions, long tasks Gloss added and the CPU cost ratio.
+ * or sit in code/form fields/editable regions, long tasks Gloss caused and the CPU cost ratio.
+ *
+ * Long tasks are attributed, not counted and subtracted: a third load with Gloss is traced (V8's
+ * sampling profiler included) and a long task is Gloss's when it would not have been long without
+ * Gloss's own share of it (scripts/long-task-attribution.ts).
  *
  * Page scripts can be nondeterministic (timestamps, random ids, rotating teasers): a difference
  * between the with-Gloss and without-Gloss runs is only blamed on Gloss when a second run without
@@ -19,6 +23,12 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serviceWorkerOf } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
+import {
+  ATTRIBUTION_CATEGORIES,
+  attributeLongTasks,
+  type Attribution,
+  type TraceEvent,
+} from './long-task-attribution.ts';
 
 const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
 const RESULTS_DIR = path.resolve('corpus-results');
@@ -63,10 +73,17 @@ interface PageResult {
   markedTexts: string[];
   partialWordMarks: string[];
   excludedRegionMarks: string[];
+  /** Long tasks the page's Long Tasks API saw, with and without Gloss (context, not a verdict). */
   longTasksWith: number;
   longTasksWithout: number;
   longTaskMsWith: number[];
+  /** From the traced load: long tasks that Gloss's share made long, as [task ms, Gloss ms]. */
   longTasksCausedByGloss: number;
+  longTasksCausedByGlossMs: [number, number][];
+  /** Long tasks Gloss ran in that were long without it. */
+  longTasksSharedWithPage: number;
+  /** The most time Gloss took in one task on this page. */
+  longestGlossTaskMs: number;
   cpuRatio: number;
   taskMsWith: number;
   taskMsWithout: number;
@@ -216,6 +233,34 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
   };
 }
 
+/** A load with Gloss under a Chrome trace: which long tasks were Gloss's. */
+async function tracedLoad(
+  context: BrowserContext,
+  url: string,
+  extensionId: string,
+): Promise<Attribution> {
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ATTRIBUTION_CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  } catch {
+    // Measured as it is, like the other loads.
+  }
+  await settle(page);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  return attributeLongTasks(events, extensionId, LONG_TASK_MS);
+}
+
 /** Where two texts first differ, with some context: what a reader would see changed. */
 function firstDifference(a: string, b: string): string {
   let i = 0;
@@ -282,6 +327,7 @@ async function main(): Promise<number> {
   const withGloss = await launchChromium({ withExtension: true });
   const withoutGloss = await launchChromium({ withExtension: false });
   const background = await serviceWorkerOf(withGloss);
+  const extensionId = new URL(background.url()).host;
   const backgroundErrors: string[] = [];
   background.on('console', (m) => {
     if (m.type() === 'error') backgroundErrors.push(`background: ${m.text()}`);
@@ -301,7 +347,7 @@ async function main(): Promise<number> {
 
   const results: PageResult[] = [];
   console.log(
-    'page                                       marks partial excl  text  +elts errs  LT w/wo/Gloss  CPU ratio',
+    'page                                       marks partial excl  text  +elts errs  LT w/wo  Gloss:LT max-ms  CPU ratio',
   );
   try {
     for (const entry of pages) {
@@ -311,12 +357,10 @@ async function main(): Promise<number> {
       const b = await load(withoutGloss, url, false);
       let textIdentical: PageResult['textIdentical'] = sameText(a, b);
       let elementsAdded = extraElements(a.elements, b.elements);
-      let longTasksWithout = b.longTasks.length;
       let textDifference: string | undefined;
       // Only a difference that a second run without Gloss does not show is Gloss's.
-      if (!textIdentical || elementsAdded > 0 || a.longTasks.length > b.longTasks.length) {
+      if (!textIdentical || elementsAdded > 0) {
         const c = await load(withoutGloss, url, false);
-        longTasksWithout = Math.max(longTasksWithout, c.longTasks.length);
         if (!textIdentical) {
           textIdentical = sameText(a, c) ? true : sameText(b, c) ? false : 'nondeterministic';
           // Two identical runs without Gloss: confirm with a second run with Gloss, so that a
@@ -334,6 +378,7 @@ async function main(): Promise<number> {
             extraElements(c.elements, b.elements) > 0 ? Math.min(elementsAdded, again) : again;
         }
       }
+      const traced = await tracedLoad(withGloss, url, extensionId);
       const result: PageResult = {
         file: entry.file,
         language: entry.language ?? '',
@@ -349,9 +394,15 @@ async function main(): Promise<number> {
         partialWordMarks: a.marks.filter((m) => m.partialWord).map((m) => m.text),
         excludedRegionMarks: a.marks.filter((m) => m.excluded).map((m) => m.text),
         longTasksWith: a.longTasks.length,
-        longTasksWithout,
+        longTasksWithout: b.longTasks.length,
         longTaskMsWith: a.longTasks,
-        longTasksCausedByGloss: Math.max(0, a.longTasks.length - longTasksWithout),
+        longTasksCausedByGloss: traced.causedByGloss.length,
+        longTasksCausedByGlossMs: traced.causedByGloss.map((t) => [
+          Math.round(t.durationMs),
+          Math.round(t.glossMs),
+        ]),
+        longTasksSharedWithPage: traced.sharedWithPage.length,
+        longestGlossTaskMs: Math.round(traced.longestGlossMs * 10) / 10,
         cpuRatio: b.taskMs > 0 ? a.taskMs / b.taskMs : 1,
         taskMsWith: Math.round(a.taskMs),
         taskMsWithout: Math.round(b.taskMs),
@@ -361,7 +412,7 @@ async function main(): Promise<number> {
       const text =
         result.textIdentical === true ? 'same' : result.textIdentical === false ? 'DIFF' : 'nondet';
       console.log(
-        `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}/${result.longTasksCausedByGloss}`, 12)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
+        `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}`, 7)}  ${pad(result.longTasksCausedByGloss, 8)} ${pad(result.longestGlossTaskMs.toFixed(1), 6)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
       );
     }
   } finally {
@@ -387,6 +438,8 @@ async function main(): Promise<number> {
     partialWordMarks: sum((r) => r.partialWordMarks.length),
     excludedRegionMarks: sum((r) => r.excludedRegionMarks.length),
     longTasksCausedByGloss: sum((r) => r.longTasksCausedByGloss),
+    longTasksSharedWithPage: sum((r) => r.longTasksSharedWithPage),
+    longestGlossTaskMs: Math.max(0, ...results.map((r) => r.longestGlossTaskMs)),
     cpuRatioMedian: ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1,
     cpuRatioMax: ratios.length ? ratios[ratios.length - 1]! : 1,
     cpuRatioTotal: taskWithout > 0 ? taskWith / taskWithout : 1,

@@ -1,0 +1,172 @@
+/**
+ * Which long tasks did Gloss cause? Read from a Chrome trace of one page load.
+ *
+ * Counting long tasks with and without Gloss and subtracting is noise on real pages (their own
+ * scripts vary by tens of milliseconds from load to load), so the corpus attributes each task
+ * instead. A task is a top-level `ThreadControllerImpl::RunTask` on a page's main thread
+ * (`CrRendererMain`). Gloss's share of it is the time the V8 sampling profiler found Gloss's code
+ * (any frame from the extension's URL) on the stack, or, for the task that compiles and starts a
+ * Gloss script, that script's whole `EvaluateScript` (compiling is native and not sampled as a
+ * JavaScript frame). A long task is caused by Gloss when it would not have been long without
+ * Gloss's share.
+ */
+
+export interface TraceEvent {
+  name: string;
+  ph?: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  id?: string;
+  args?: Record<string, unknown>;
+}
+
+export interface GlossTask {
+  /** Start, in trace microseconds. */
+  ts: number;
+  durationMs: number;
+  glossMs: number;
+}
+
+export interface Attribution {
+  /** Every task in which Gloss's code ran, longest first. */
+  tasks: GlossTask[];
+  /** Long tasks that would not have been long without Gloss's share. */
+  causedByGloss: GlossTask[];
+  /** Long tasks Gloss ran in but did not make long (the page's own work was over the limit). */
+  sharedWithPage: GlossTask[];
+  /** The most time Gloss took in any one task. */
+  longestGlossMs: number;
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame?: { url?: string };
+}
+
+interface Profile {
+  thread: string;
+  time: number;
+  nodes: Map<number, ProfileNode>;
+  samples: [time: number, node: number][];
+}
+
+const TASK = 'ThreadControllerImpl::RunTask';
+
+function threadKey(e: { pid: number; tid: number }): string {
+  return `${e.pid}:${e.tid}`;
+}
+
+function profilesOf(events: readonly TraceEvent[]): Profile[] {
+  const profiles = new Map<string, Profile>();
+  for (const e of events) {
+    if (e.name !== 'Profile' || e.id === undefined) continue;
+    const data = e.args?.data as { startTime?: number } | undefined;
+    profiles.set(`${e.pid}:${e.id}`, {
+      thread: threadKey(e),
+      time: data?.startTime ?? e.ts ?? 0,
+      nodes: new Map(),
+      samples: [],
+    });
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    if (!profile) continue;
+    const data = e.args?.data as
+      | { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
+      | undefined;
+    for (const node of data?.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const deltas = data?.timeDeltas ?? [];
+    (data?.cpuProfile?.samples ?? []).forEach((node, i) => {
+      profile.time += deltas[i] ?? 0;
+      profile.samples.push([profile.time, node]);
+    });
+  }
+  for (const profile of profiles.values()) profile.samples.sort((a, b) => a[0] - b[0]);
+  return [...profiles.values()];
+}
+
+function isGlossUrl(url: unknown, extensionId: string): boolean {
+  return typeof url === 'string' && url.includes(extensionId);
+}
+
+export function attributeLongTasks(
+  events: readonly TraceEvent[],
+  extensionId: string,
+  longTaskMs = 50,
+): Attribution {
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name')
+      .filter((e) => (e.args as { name?: string } | undefined)?.name === 'CrRendererMain')
+      .map(threadKey),
+  );
+  const profiles = profilesOf(events).filter((p) => mainThreads.has(p.thread));
+  const evaluations = events.filter(
+    (e) =>
+      e.name === 'EvaluateScript' &&
+      mainThreads.has(threadKey(e)) &&
+      isGlossUrl((e.args?.data as { url?: string } | undefined)?.url, extensionId),
+  );
+
+  const tasks: GlossTask[] = [];
+  for (const thread of mainThreads) {
+    const profile = profiles.find((p) => p.thread === thread);
+    const glossNode = new Map<number, boolean>();
+    const isGloss = (id: number): boolean => {
+      const known = glossNode.get(id);
+      if (known !== undefined) return known;
+      glossNode.set(id, false); // guards against a malformed cycle
+      const node = profile?.nodes.get(id);
+      const result =
+        node !== undefined &&
+        (isGlossUrl(node.callFrame?.url, extensionId) ||
+          (node.parent !== undefined && isGloss(node.parent)));
+      glossNode.set(id, result);
+      return result;
+    };
+    const runs = events
+      .filter((e) => e.name === TASK && e.ph === 'X' && threadKey(e) === thread)
+      .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    const samples = profile?.samples ?? [];
+    let next = 0;
+    for (const run of runs) {
+      const start = run.ts ?? 0;
+      const end = start + (run.dur ?? 0);
+      while (next < samples.length && samples[next]![0] < start) next++;
+      let sampled = 0;
+      for (let i = next; i < samples.length && samples[i]![0] < end; i++) {
+        const until = Math.min(samples[i + 1]?.[0] ?? end, end);
+        if (isGloss(samples[i]![1])) sampled += until - samples[i]![0];
+      }
+      let evaluated = 0;
+      for (const e of evaluations) {
+        if (threadKey(e) === thread && (e.ts ?? 0) >= start && (e.ts ?? 0) < end) {
+          evaluated += e.dur ?? 0;
+        }
+      }
+      const gloss = Math.max(sampled, evaluated);
+      if (gloss > 0)
+        tasks.push({ ts: start, durationMs: (end - start) / 1000, glossMs: gloss / 1000 });
+    }
+  }
+  tasks.sort((a, b) => b.durationMs - a.durationMs);
+  const long = tasks.filter((t) => t.durationMs > longTaskMs);
+  return {
+    tasks,
+    causedByGloss: long.filter((t) => t.durationMs - t.glossMs <= longTaskMs),
+    sharedWithPage: long.filter((t) => t.durationMs - t.glossMs > longTaskMs),
+    longestGlossMs: Math.max(0, ...tasks.map((t) => t.glossMs)),
+  };
+}
+
+/** The trace categories the attribution needs. */
+export const ATTRIBUTION_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+];

@@ -1,0 +1,131 @@
+/**
+ * The corpus blames a long task on Gloss only when Gloss's own share made it long: checked here on
+ * small hand-made traces with the shapes Chrome writes.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributeLongTasks, type TraceEvent } from '../../scripts/long-task-attribution.ts';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const GLOSS_URL = `chrome-extension://${EXT}/content-scripts/content.js`;
+const PAGE = { pid: 1, tid: 1 };
+const WORKER = { pid: 1, tid: 2 };
+const ms = (n: number) => n * 1000;
+
+/** Thread names, a profile whose nodes are (1) root, (2) page code, (3) Gloss code, (4) native under Gloss. */
+function base(): TraceEvent[] {
+  return [
+    { name: 'thread_name', ph: 'M', ...PAGE, args: { name: 'CrRendererMain' } },
+    { name: 'thread_name', ph: 'M', ...WORKER, args: { name: 'DedicatedWorker thread' } },
+    { name: 'Profile', ph: 'P', ...PAGE, id: '0x1', ts: 0, args: { data: { startTime: 0 } } },
+    {
+      name: 'ProfileChunk',
+      ph: 'P',
+      ...PAGE,
+      id: '0x1',
+      args: {
+        data: {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: { url: '' } },
+              { id: 2, parent: 1, callFrame: { url: 'http://127.0.0.1/page.js' } },
+              { id: 3, parent: 1, callFrame: { url: GLOSS_URL } },
+              { id: 4, parent: 3, callFrame: { url: '' } },
+            ],
+            samples: [],
+          },
+          timeDeltas: [],
+        },
+      },
+    },
+  ];
+}
+
+/** `count` more samples, one per millisecond (following the previous chunk), all on `node`. */
+function samples(count: number, node: number): TraceEvent {
+  return {
+    name: 'ProfileChunk',
+    ph: 'P',
+    ...PAGE,
+    id: '0x1',
+    args: {
+      data: {
+        cpuProfile: { samples: Array.from({ length: count }, () => node) },
+        timeDeltas: Array.from({ length: count }, () => ms(1)),
+      },
+    },
+  };
+}
+
+function task(fromMs: number, durMs: number, thread = PAGE): TraceEvent {
+  return {
+    name: 'ThreadControllerImpl::RunTask',
+    ph: 'X',
+    ...thread,
+    ts: ms(fromMs),
+    dur: ms(durMs),
+  };
+}
+
+describe('long tasks are blamed on Gloss only when its share made them long', () => {
+  it('a 60 ms task with 30 ms of Gloss code is caused by Gloss', () => {
+    // Samples run from t=1 ms; the first 30 in Gloss (and native code it called), then page code.
+    const events = [...base(), samples(20, 3), samples(10, 4), samples(30, 2), task(0, 61)];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.causedByGloss).toHaveLength(1);
+    expect(result.causedByGloss[0]!.glossMs).toBeCloseTo(30, 0);
+    expect(result.sharedWithPage).toEqual([]);
+  });
+
+  it('a 120 ms page task Gloss spent 10 ms in is the page’s, not Gloss’s', () => {
+    const events = [...base(), samples(10, 3), samples(110, 2), task(0, 121)];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.causedByGloss).toEqual([]);
+    expect(result.sharedWithPage).toHaveLength(1);
+    expect(result.longestGlossMs).toBeCloseTo(10, 0);
+  });
+
+  it('compiling and starting a Gloss script counts whole, though it is not sampled as Gloss code', () => {
+    const events = [
+      ...base(),
+      task(0, 55),
+      {
+        name: 'EvaluateScript',
+        ph: 'X',
+        ...PAGE,
+        ts: ms(1),
+        dur: ms(52),
+        args: { data: { url: GLOSS_URL } },
+      },
+    ];
+    expect(attributeLongTasks(events, EXT).causedByGloss).toHaveLength(1);
+  });
+
+  it('page scripts, other extensions and other threads are not Gloss', () => {
+    const events = [
+      ...base(),
+      samples(80, 2),
+      task(0, 81),
+      task(0, 90, WORKER),
+      {
+        name: 'EvaluateScript',
+        ph: 'X',
+        ...PAGE,
+        ts: ms(1),
+        dur: ms(60),
+        args: { data: { url: 'chrome-extension://someoneelse/content.js' } },
+      },
+    ];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.tasks).toEqual([]);
+    expect(result.causedByGloss).toEqual([]);
+    expect(result.longestGlossMs).toBe(0);
+  });
+
+  it('short tasks with Gloss in them are listed but never blamed', () => {
+    const events = [...base(), samples(12, 3), task(0, 13), task(20, 5)];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.tasks).toHaveLength(1);
+    expect(result.causedByGloss).toEqual([]);
+    expect(result.sharedWithPage).toEqual([]);
+  });
+});
