@@ -32,6 +32,14 @@ export default defineConfig({
         all_frames: true,
         match_about_blank: true,
       });
+      // The popover's code, after the main script and in a task of its own (see
+      // entrypoints/content/popover-slot.ts).
+      manifest.content_scripts.push({
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['popover-ui.js'],
+        all_frames: true,
+        match_about_blank: true,
+      });
       manifest.content_scripts.push({
         matches: ['http://*/*', 'https://*/*'],
         css: ['content-scripts/marks.css'],

@@ -57,11 +57,6 @@ function maxWordCount(max: number) {
   );
 }
 
-const slug = v.pipe(
-  text(LIMITS.idChars),
-  v.regex(SLUG, 'must be a lowercase slug such as "senkaku-islands"'),
-);
-
 // Unknown keys are refused so that a typo ("caseSensitve") is reported instead of ignored.
 // The same issue type covers a missing key (expected is the quoted key name) and a non-object.
 const objectMessage = (issue: v.StrictObjectIssue) =>
@@ -75,125 +70,143 @@ function object<const E extends v.ObjectEntries>(entries: E) {
   return v.strictObject(entries, objectMessage);
 }
 
-const aliasRules = object({
-  text: text(LIMITS.aliasChars),
-  /** Match only with this exact case ("Diet" the parliament, not "diet" the food). */
-  caseSensitive: v.optional(v.boolean('must be true or false')),
-  /**
-   * Count this alias only when the same page also has one of the term's unconditional
-   * aliases or one of these context words (acronyms such as "RAA").
-   */
-  needsContext: v.optional(
-    v.union(
-      [
-        v.boolean(),
-        v.pipe(
-          v.array(text(LIMITS.aliasChars)),
-          v.maxLength(LIMITS.contextWords, `more than ${LIMITS.contextWords} context words`),
-        ),
-      ],
-      'must be true or a list of context words',
-    ),
-  ),
-  /** Longer names that contain the alias but mean something else ("Xi'an", "Diet Coke"). */
-  notIn: v.optional(
-    v.pipe(
-      v.array(text(LIMITS.aliasChars)),
-      v.maxLength(LIMITS.contextWords, `more than ${LIMITS.contextWords} entries`),
-    ),
-  ),
-});
+/**
+ * Built on first use: a content script validates only imported packs, and building ~150 schema
+ * objects at import time would add to the one task in which every page starts Gloss.
+ */
+function buildPackSchema() {
+  const slug = v.pipe(
+    text(LIMITS.idChars),
+    v.regex(SLUG, 'must be a lowercase slug such as "senkaku-islands"'),
+  );
 
-const aliasText_ = text(LIMITS.aliasChars);
-// A lazy choice (not a union) so that an alias object's own problems are reported by field.
-const notAnAlias = v.custom<never>(() => false, 'must be a string or an alias object');
-const alias = v.lazy((input) =>
-  typeof input === 'string'
-    ? aliasText_
-    : typeof input === 'object' && input !== null && !Array.isArray(input)
-      ? aliasRules
-      : notAnAlias,
-);
-
-const passage = object({
-  quote: v.pipe(text(2_000), maxWordCount(LIMITS.quoteWords)),
-  section: text(LIMITS.sectionChars),
-});
-
-const position = object({
-  holder: text(LIMITS.titleChars),
-  position: text(LIMITS.positionChars),
-});
-
-const term = object({
-  id: slug,
-  title: text(LIMITS.titleChars),
-  category: text(LIMITS.categoryChars),
-  aliases: v.pipe(
-    v.array(alias, 'must be a list'),
-    v.minLength(1, 'needs at least one alias'),
-    v.maxLength(LIMITS.aliasesPerTerm, `more than ${LIMITS.aliasesPerTerm} aliases`),
-  ),
-  summary: v.pipe(text(LIMITS.summaryChars), maxWordCount(LIMITS.summaryWords)),
-  essay: v.optional(
-    v.pipe(
-      v.array(passage, 'must be a list'),
-      v.maxLength(LIMITS.quotesPerTerm, `more than ${LIMITS.quotesPerTerm} passages`),
+  const aliasRules = object({
+    text: text(LIMITS.aliasChars),
+    /** Match only with this exact case ("Diet" the parliament, not "diet" the food). */
+    caseSensitive: v.optional(v.boolean('must be true or false')),
+    /**
+     * Count this alias only when the same page also has one of the term's unconditional
+     * aliases or one of these context words (acronyms such as "RAA").
+     */
+    needsContext: v.optional(
+      v.union(
+        [
+          v.boolean(),
+          v.pipe(
+            v.array(text(LIMITS.aliasChars)),
+            v.maxLength(LIMITS.contextWords, `more than ${LIMITS.contextWords} context words`),
+          ),
+        ],
+        'must be true or a list of context words',
+      ),
     ),
-  ),
-  background: v.optional(text(LIMITS.backgroundChars)),
-  contested: v.optional(
-    v.pipe(
-      v.array(position, 'must be a list'),
-      v.maxLength(LIMITS.positionsPerTerm, `more than ${LIMITS.positionsPerTerm} positions`),
+    /** Longer names that contain the alias but mean something else ("Xi'an", "Diet Coke"). */
+    notIn: v.optional(
+      v.pipe(
+        v.array(text(LIMITS.aliasChars)),
+        v.maxLength(LIMITS.contextWords, `more than ${LIMITS.contextWords} entries`),
+      ),
     ),
-  ),
-  related: v.optional(
-    v.pipe(
-      v.array(slug, 'must be a list'),
-      v.maxLength(LIMITS.relatedPerTerm, `more than ${LIMITS.relatedPerTerm} related terms`),
-    ),
-  ),
-});
+  });
 
-export const packSchema = v.pipe(
-  object({
-    $schema: v.optional(v.string()),
+  const aliasText_ = text(LIMITS.aliasChars);
+  // A lazy choice (not a union) so that an alias object's own problems are reported by field.
+  const notAnAlias = v.custom<never>(() => false, 'must be a string or an alias object');
+  const alias = v.lazy((input) =>
+    typeof input === 'string'
+      ? aliasText_
+      : typeof input === 'object' && input !== null && !Array.isArray(input)
+        ? aliasRules
+        : notAnAlias,
+  );
+
+  const passage = object({
+    quote: v.pipe(text(2_000), maxWordCount(LIMITS.quoteWords)),
+    section: text(LIMITS.sectionChars),
+  });
+
+  const position = object({
+    holder: text(LIMITS.titleChars),
+    position: text(LIMITS.positionChars),
+  });
+
+  const term = object({
     id: slug,
     title: text(LIMITS.titleChars),
-    version: v.pipe(text(32), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
-    language: v.pipe(
-      text(35),
-      v.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'not a language tag'),
+    category: text(LIMITS.categoryChars),
+    aliases: v.pipe(
+      v.array(alias, 'must be a list'),
+      v.minLength(1, 'needs at least one alias'),
+      v.maxLength(LIMITS.aliasesPerTerm, `more than ${LIMITS.aliasesPerTerm} aliases`),
     ),
-    asOf: v.pipe(v.string('not a string'), v.isoDate('must be a date such as 2026-11-01')),
-    description: v.optional(text(LIMITS.backgroundChars)),
-    source: v.optional(text(LIMITS.titleChars)),
-    terms: v.pipe(
-      v.array(term, 'must be a list'),
-      v.minLength(1, 'needs at least one term'),
-      v.maxLength(LIMITS.terms, `more than ${LIMITS.terms} terms`),
+    summary: v.pipe(text(LIMITS.summaryChars), maxWordCount(LIMITS.summaryWords)),
+    essay: v.optional(
+      v.pipe(
+        v.array(passage, 'must be a list'),
+        v.maxLength(LIMITS.quotesPerTerm, `more than ${LIMITS.quotesPerTerm} passages`),
+      ),
     ),
-  }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const terms = dataset.value.terms;
-    const ids = new Set<string>();
-    terms.forEach((t, i) => {
-      if (ids.has(t.id)) addIssue({ message: `terms[${i}].id: duplicate id "${t.id}"` });
-      ids.add(t.id);
-    });
-    terms.forEach((t, i) =>
-      t.related?.forEach((r, j) => {
-        if (!ids.has(r)) addIssue({ message: `terms[${i}].related[${j}]: unknown term "${r}"` });
-        if (r === t.id)
-          addIssue({ message: `terms[${i}].related[${j}]: a term cannot relate to itself` });
-      }),
-    );
-  }),
-);
+    background: v.optional(text(LIMITS.backgroundChars)),
+    contested: v.optional(
+      v.pipe(
+        v.array(position, 'must be a list'),
+        v.maxLength(LIMITS.positionsPerTerm, `more than ${LIMITS.positionsPerTerm} positions`),
+      ),
+    ),
+    related: v.optional(
+      v.pipe(
+        v.array(slug, 'must be a list'),
+        v.maxLength(LIMITS.relatedPerTerm, `more than ${LIMITS.relatedPerTerm} related terms`),
+      ),
+    ),
+  });
 
-export type Pack = v.InferOutput<typeof packSchema>;
+  return v.pipe(
+    object({
+      $schema: v.optional(v.string()),
+      id: slug,
+      title: text(LIMITS.titleChars),
+      version: v.pipe(text(32), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+      language: v.pipe(
+        text(35),
+        v.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'not a language tag'),
+      ),
+      asOf: v.pipe(v.string('not a string'), v.isoDate('must be a date such as 2026-11-01')),
+      description: v.optional(text(LIMITS.backgroundChars)),
+      source: v.optional(text(LIMITS.titleChars)),
+      terms: v.pipe(
+        v.array(term, 'must be a list'),
+        v.minLength(1, 'needs at least one term'),
+        v.maxLength(LIMITS.terms, `more than ${LIMITS.terms} terms`),
+      ),
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const terms = dataset.value.terms;
+      const ids = new Set<string>();
+      terms.forEach((t, i) => {
+        if (ids.has(t.id)) addIssue({ message: `terms[${i}].id: duplicate id "${t.id}"` });
+        ids.add(t.id);
+      });
+      terms.forEach((t, i) =>
+        t.related?.forEach((r, j) => {
+          if (!ids.has(r)) addIssue({ message: `terms[${i}].related[${j}]: unknown term "${r}"` });
+          if (r === t.id)
+            addIssue({ message: `terms[${i}].related[${j}]: a term cannot relate to itself` });
+        }),
+      );
+    }),
+  );
+}
+
+let schema: ReturnType<typeof buildPackSchema> | undefined;
+
+export function packSchema(): ReturnType<typeof buildPackSchema> {
+  schema ??= buildPackSchema();
+  return schema;
+}
+
+export type Pack = v.InferOutput<ReturnType<typeof buildPackSchema>>;
 export type Term = Pack['terms'][number];
 export type Alias = Term['aliases'][number];
 export type AliasRules = Exclude<Alias, string>;
@@ -221,7 +234,7 @@ export function validatePack(input: unknown): PackResult {
       errors: ['a pack must be a JSON object, not a list (only one pack per file)'],
     };
   }
-  const result = v.safeParse(packSchema, input, { abortPipeEarly: true });
+  const result = v.safeParse(packSchema(), input, { abortPipeEarly: true });
   if (result.success) return { ok: true, pack: result.output };
   const errors = result.issues.map((issue) => {
     const path = formatPath(issue.path);

@@ -23,12 +23,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serviceWorkerOf } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
-import {
-  ATTRIBUTION_CATEGORIES,
-  attributeLongTasks,
-  type Attribution,
-  type TraceEvent,
-} from './long-task-attribution.ts';
+import { tracedLoad } from '../tests/support/traced-load.ts';
 
 const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
 const RESULTS_DIR = path.resolve('corpus-results');
@@ -233,34 +228,6 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
   };
 }
 
-/** A load with Gloss under a Chrome trace: which long tasks were Gloss's. */
-async function tracedLoad(
-  context: BrowserContext,
-  url: string,
-  extensionId: string,
-): Promise<Attribution> {
-  const page = await context.newPage();
-  await page.goto('about:blank');
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ATTRIBUTION_CATEGORIES },
-    transferMode: 'ReportEvents',
-  });
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-  } catch {
-    // Measured as it is, like the other loads.
-  }
-  await settle(page);
-  await cdp.send('Tracing.end');
-  await complete;
-  await page.close();
-  return attributeLongTasks(events, extensionId, LONG_TASK_MS);
-}
-
 /** Where two texts first differ, with some context: what a reader would see changed. */
 function firstDifference(a: string, b: string): string {
   let i = 0;
@@ -378,7 +345,12 @@ async function main(): Promise<number> {
             extraElements(c.elements, b.elements) > 0 ? Math.min(elementsAdded, again) : again;
         }
       }
-      const traced = await tracedLoad(withGloss, url, extensionId);
+      const traced = await tracedLoad(withGloss, url, {
+        extensionId,
+        settle,
+        timeoutMs: LOAD_TIMEOUT_MS,
+        longTaskMs: LONG_TASK_MS,
+      });
       const result: PageResult = {
         file: entry.file,
         language: entry.language ?? '',

@@ -37,7 +37,7 @@ function convert(schema: Parameters<typeof toJsonSchema>[0]): JsonSchema {
 /** The JSON Schema document, formatted as committed. */
 export async function packJsonSchema(): Promise<string> {
   // The converter still files the lazy alias's first branch under $defs; nothing refers to it.
-  const { $defs: _unusedLazyDefinitions, ...body } = convert(packSchema);
+  const { $defs: _unusedLazyDefinitions, ...body } = convert(packSchema());
   if (JSON.stringify(body).includes('"$ref"')) throw new Error('pack schema refers to $defs');
   const document = {
     $schema: 'http://json-schema.org/draft-07/schema#',

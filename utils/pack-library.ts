@@ -112,7 +112,7 @@ export async function installPack(pack: Pack): Promise<void> {
   const previous = await item.getValue();
   await item.setValue(pack);
   try {
-    await packListItem.setValue(withInstalled(await loadPackList(), pack.id, Date.now()));
+    await packListItem().setValue(withInstalled(await loadPackList(), pack.id, Date.now()));
   } catch (error) {
     await (previous == null ? item.removeValue() : item.setValue(previous));
     throw error;
@@ -120,18 +120,18 @@ export async function installPack(pack: Pack): Promise<void> {
 }
 
 export async function movePack(id: string, delta: -1 | 1): Promise<void> {
-  await packListItem.setValue(moved(await loadPackList(), id, delta));
+  await packListItem().setValue(moved(await loadPackList(), id, delta));
 }
 
 export async function setPackEnabled(id: string, enabled: boolean): Promise<void> {
-  await packListItem.setValue(withEnabled(await loadPackList(), id, enabled));
+  await packListItem().setValue(withEnabled(await loadPackList(), id, enabled));
 }
 
 /** The list entry goes first (tabs stop using the pack), then its data. */
 export async function removePack(id: string): Promise<void> {
   if (!canRemove(id))
     throw new Error('The pack that comes with Gloss can be switched off, not removed.');
-  await packListItem.setValue(withoutPack(await loadPackList(), id));
+  await packListItem().setValue(withoutPack(await loadPackList(), id));
   await packItem(id).removeValue();
 }
 

@@ -27,10 +27,17 @@ const listSchema = v.pipe(v.array(entrySchema), v.maxLength(200));
 
 export type PackEntry = v.InferOutput<typeof entrySchema>;
 
-export const packListItem = storage.defineItem<PackEntry[]>('local:packList', {
-  fallback: [],
-  version: 1,
-});
+function definePackListItem() {
+  return storage.defineItem<PackEntry[]>('local:packList', { fallback: [], version: 1 });
+}
+
+let listItem: ReturnType<typeof definePackListItem> | undefined;
+
+/** Defined on first use, like the settings item (see settingsItem). */
+export function packListItem(): ReturnType<typeof definePackListItem> {
+  listItem ??= definePackListItem();
+  return listItem;
+}
 
 export function packItem(id: string) {
   return storage.defineItem<unknown>(`local:pack:${id}`);
@@ -58,7 +65,7 @@ export function normalizeList(stored: unknown): PackEntry[] {
 
 export async function loadPackList(): Promise<PackEntry[]> {
   try {
-    return normalizeList(await packListItem.getValue());
+    return normalizeList(await packListItem().getValue());
   } catch {
     return normalizeList(null);
   }
@@ -83,5 +90,5 @@ export async function loadEnabledPacks(): Promise<Pack[]> {
 }
 
 export function watchPacks(callback: () => void): () => void {
-  return packListItem.watch(() => callback());
+  return packListItem().watch(() => callback());
 }

@@ -37,15 +37,28 @@ export function migrateV1(old: unknown): SettingsOverrides {
   return overridesFor(resolveSettings(next));
 }
 
-export const settingsItem = storage.defineItem<SettingsOverrides>('local:settings', {
-  fallback: {},
-  version: 2,
-  migrations: { 2: migrateV1 },
-});
+function defineSettingsItem() {
+  return storage.defineItem<SettingsOverrides>('local:settings', {
+    fallback: {},
+    version: 2,
+    migrations: { 2: migrateV1 },
+  });
+}
+
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+
+/**
+ * Defined on first use: a versioned item starts its migration check (a storage read) as soon as it
+ * is defined, and at import time that would land in the task that starts Gloss on every page.
+ */
+export function settingsItem(): ReturnType<typeof defineSettingsItem> {
+  item ??= defineSettingsItem();
+  return item;
+}
 
 export async function loadSettings(): Promise<Settings> {
   try {
-    return resolveSettings(await settingsItem.getValue());
+    return resolveSettings(await settingsItem().getValue());
   } catch {
     // Storage that cannot even be read (corrupt, or a failed migration) must not stop Gloss.
     return structuredClone(DEFAULT_SETTINGS) as Settings;
@@ -53,7 +66,7 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((stored) => callback(resolveSettings(stored)));
+  return settingsItem().watch((stored) => callback(resolveSettings(stored)));
 }
 
 export async function updateSettings(
@@ -61,7 +74,7 @@ export async function updateSettings(
 ): Promise<Settings> {
   const draft = structuredClone(await loadSettings());
   const next = change(draft) ?? draft;
-  await settingsItem.setValue(overridesFor(next));
+  await settingsItem().setValue(overridesFor(next));
   return next;
 }
 

@@ -16,6 +16,9 @@ export default defineContentScript({
   async main(ctx) {
     // Browsers without the CSS Custom Highlight API get nothing rather than a broken page.
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
+    // The browser compiles and starts this script in one task, on every page and frame: the rest
+    // of the start (storage, listeners) begins in the next task, to keep that one short.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const host = location.hostname;
     let settings = await loadSettings();
     let engine: Engine | null = null;

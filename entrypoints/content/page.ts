@@ -13,7 +13,7 @@ import {
 import { updateSettings, type Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { HoverIntent } from './hover';
-import { Popover } from './popover';
+import { LazyPopover } from './lazy-popover';
 import { rectAt, toRange } from './hit-test';
 import type { Occurrence } from './marks';
 import { explainSelection, type ResolveSelection } from './selection';
@@ -32,7 +32,7 @@ export function initPage(
   let current: Occurrence | null = null;
   const host = location.hostname;
 
-  const popover = new Popover(ctx, {
+  const popover = new LazyPopover(ctx, {
     lookup: (id) => getEngine()?.catalog.get(id),
     onOpenGlossary: (termId, query) =>
       void browser.runtime

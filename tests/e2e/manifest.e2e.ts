@@ -60,16 +60,17 @@ for (const target of TARGETS) {
       for (const script of scripts) {
         expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
       }
-      // The bundled pack's data script, then the code (separate entries: separate tasks), then
-      // the ::highlight() stylesheet.
+      // The bundled pack's data script, the code, the popover's code (separate entries, so the
+      // browser runs each in a task of its own), then the ::highlight() stylesheet.
       expect(scripts.map((s) => s.js ?? s.css)).toEqual([
         ['content-scripts/bundled-pack.js'],
         ['content-scripts/content.js'],
+        ['popover-ui.js'],
         ['content-scripts/marks.css'],
       ]);
     });
 
-    test("the content script's code leaves the pack's text and the fuzzy search out", () => {
+    test("the content script's code leaves the pack's text, the fuzzy search and the popover out", () => {
       const code = readFileSync(
         path.join(OUTPUT_DIR, target, 'content-scripts/content.js'),
         'utf8',
@@ -84,6 +85,10 @@ for (const target of TARGETS) {
       expect(code).not.toContain(packText);
       // fuse.js names its own errors; selection lookups are answered by the background.
       expect(code).not.toMatch(/Fuse|ignoreLocation|useExtendedSearch/);
+      // floating-ui's middleware names itself: it is in the popover's script only.
+      const popover = readFileSync(path.join(OUTPUT_DIR, target, 'popover-ui.js'), 'utf8');
+      expect(popover).toMatch(/name:\s*[`"']flip[`"']/);
+      expect(code).not.toMatch(/name:\s*[`"']flip[`"']/);
     });
 
     test('no relaxed CSP and no resources exposed to pages', () => {

@@ -118,7 +118,7 @@ describe('importing', () => {
   it('a replacement changes the list item, so open tabs reload the pack', async () => {
     await importText(json(pack()));
     const watcher = vi.fn();
-    const unwatch = packListItem.watch(watcher);
+    const unwatch = packListItem().watch(watcher);
     await importText(json(pack({ version: '1.0.1' })), true);
     unwatch();
     expect(watcher).toHaveBeenCalledTimes(1);
@@ -138,7 +138,7 @@ describe('importing', () => {
   });
 
   it('leaves nothing behind when the list cannot be written', async () => {
-    vi.spyOn(packListItem, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES exceeded'));
+    vi.spyOn(packListItem(), 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES exceeded'));
     await expect(importText(json(pack()))).rejects.toThrow('QUOTA_BYTES');
     expect(await everythingStored()).toEqual({});
   });
@@ -146,7 +146,7 @@ describe('importing', () => {
   it('puts the old pack back when a replacement cannot be listed', async () => {
     await importText(json(pack()));
     const before = await everythingStored();
-    vi.spyOn(packListItem, 'setValue').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(packListItem(), 'setValue').mockRejectedValueOnce(new Error('disk full'));
     await expect(importText(json(pack({ version: '9.9.9' })), true)).rejects.toThrow('disk full');
     expect(await everythingStored()).toEqual(before);
   });

@@ -154,7 +154,7 @@ describe('garbage in storage boots with defaults', () => {
         fakeBrowser.reset();
         if (asVersion1) {
           await fakeBrowser.storage.local.set({ [KEY]: value });
-          await settingsItem.migrate();
+          await settingsItem().migrate();
         } else {
           await store(value);
         }
