@@ -65,7 +65,7 @@ export class Engine {
     });
     this.scanner = new Scanner(matcher, this.store, () => ctx.isValid);
     this.observer = new PageObserver({
-      rescan: async (roots) => void (await this.scanner.scan(roots)),
+      rescan: async (roots) => void (await this.scanner.rescan(roots)),
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
       beforePass: (removals) => this.repair(removals),
       onCutoff: () => console.debug('Gloss: this page changes too often; marks are paused here.'),

@@ -79,6 +79,8 @@ export interface ScanStats {
 
 export class Scanner {
   private generation = 0;
+  /** The page scan in progress: rescans of changed blocks wait for it. */
+  private pageScan: Promise<ScanStats> | null = null;
 
   constructor(
     private matcher: Matcher,
@@ -95,9 +97,35 @@ export class Scanner {
     this.generation++;
   }
 
-  /** Scans everything under `roots`, replacing what was found there before. */
-  async scan(roots: readonly Node[], visibleFirst = false): Promise<ScanStats> {
-    const generation = ++this.generation;
+  /**
+   * Scans everything under `roots`, replacing what was found there before: the page scan (at
+   * start, or with a new matcher). It supersedes any scan still running.
+   */
+  scan(roots: readonly Node[], visibleFirst = false): Promise<ScanStats> {
+    const run = this.run(++this.generation, roots, visibleFirst);
+    this.pageScan = run;
+    void run.finally(() => {
+      if (this.pageScan === run) this.pageScan = null;
+    });
+    return run;
+  }
+
+  /**
+   * Rescans blocks the page changed. It waits for a page scan in progress instead of cancelling it
+   * (most pages change something while Gloss reads them; the rest of the page would go unmarked),
+   * and lands after it, so the page scan cannot overwrite a block's newer text with its older
+   * reading. A later page scan still supersedes it.
+   */
+  async rescan(roots: readonly Node[]): Promise<ScanStats> {
+    while (this.pageScan) await this.pageScan;
+    return this.run(this.generation, roots, false);
+  }
+
+  private async run(
+    generation: number,
+    roots: readonly Node[],
+    visibleFirst: boolean,
+  ): Promise<ScanStats> {
     const started = performance.now();
     const blocks: TextBlock[] = [];
     for (const root of roots) {

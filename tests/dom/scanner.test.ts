@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+/**
+ * The page scan runs in slices while the page goes on changing: a rescan of one changed block must
+ * not cut the page scan short (the rest of the page would stay unmarked), and must land after it.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compile } from '@/glossary/matcher';
+import { MarkStore, type Occurrence } from '../../entrypoints/content/marks';
+import { Scanner } from '../../entrypoints/content/scanner';
+
+beforeAll(() => {
+  // happy-dom has no StaticRange; the scanner only constructs it and the store reads its fields.
+  (globalThis as Record<string, unknown>).StaticRange ??= class {
+    constructor(init: object) {
+      Object.assign(this, init);
+    }
+  };
+});
+
+function setup(paragraphs: number) {
+  document.body.replaceChildren();
+  for (let i = 0; i < paragraphs; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Paragraph ${i}: patrols near the Senkaku Islands continued.`;
+    document.body.append(p);
+  }
+  const shown = new Set<Occurrence>();
+  const store = new MarkStore('all', ({ added, removed }) => {
+    removed.forEach((o) => shown.delete(o));
+    added.forEach((o) => shown.add(o));
+  });
+  const matcher = compile([{ id: 'senkaku', aliases: ['Senkaku Islands'] }]);
+  return { scanner: new Scanner(matcher, store), shown };
+}
+
+describe('the scanner', () => {
+  test('a rescan of a changed block while the page scan runs does not cut that scan short', async () => {
+    const { scanner, shown } = setup(6_000);
+    const full = scanner.scan([document.body], true);
+    // The page changes one paragraph while the first slices run; the observer rescans it.
+    const changed = document.body.children[10]!;
+    changed.textContent = 'Rewritten: Senkaku Islands, Senkaku Islands.';
+    const partial = scanner.rescan([changed]);
+    const stats = await full;
+    await partial;
+    expect(stats.blocks).toBe(6_000);
+    // Every paragraph marked once, the rewritten one twice: the rescan's result is the last word.
+    expect(shown.size).toBe(6_001);
+  });
+
+  test('a newer page scan does supersede an older one', async () => {
+    const { scanner, shown } = setup(6_000);
+    const first = scanner.scan([document.body], true);
+    const second = scanner.scan([document.body], true);
+    expect((await first).blocks).toBeLessThan(6_000);
+    expect((await second).blocks).toBe(6_000);
+    expect(shown.size).toBe(6_000);
+  });
+});
