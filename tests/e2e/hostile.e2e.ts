@@ -262,6 +262,19 @@ test.describe('hostile pages', () => {
     expect(glossErrors).toEqual([]);
   });
 
+  test('a long page that changes while Gloss reads it is still marked to the end', async ({
+    context,
+    server,
+  }) => {
+    const { page, glossErrors } = await open(context, server, 'busy-big.html');
+    // The clock's rewrites are rescanned as they come, without cutting the page scan short.
+    await waitForMark(page, 'Okinawa', 30_000);
+    expect(await page.evaluate(() => document.getElementById('clock')!.textContent)).not.toBe(
+      'Updated 0',
+    );
+    expect(glossErrors).toEqual([]);
+  });
+
   /**
    * 20,000 rows, 100,000 elements: the longest gap between the page's frames and between its 10 ms
    * timer ticks, from its first rendered frame until Gloss has marked it, stays under 250 ms.
