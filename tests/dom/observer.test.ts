@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
-import { PageObserver } from '../../entrypoints/content/observer';
+import { outermost, PageObserver } from '../../entrypoints/content/observer';
 
 function setup(rescanCostMs: number) {
   const rescanned: Node[][] = [];
@@ -94,5 +94,22 @@ describe('the page observer', () => {
     host.append(document.createElement('p'));
     await settle();
     expect(passes).toEqual([false, true, false]);
+  });
+});
+
+describe('the roots of a rescan', () => {
+  test('nested roots are covered by their outer root; each root is rescanned once', () => {
+    document.body.replaceChildren();
+    const article = document.createElement('article');
+    const a = document.createElement('p');
+    const b = document.createElement('p');
+    const inner = document.createElement('span');
+    a.append(inner);
+    article.append(a, b);
+    const aside = document.createElement('aside');
+    document.body.append(article, aside);
+    expect(outermost([inner, b, a, aside, b])).toEqual([b, a, aside]);
+    expect(outermost([inner, article, aside])).toEqual([article, aside]);
+    expect(outermost([inner])).toEqual([inner]);
   });
 });
