@@ -80,7 +80,7 @@ export class Engine {
     if (!root) return;
     this.observer.observe(root);
     await this.scanner.scan([root], true);
-    this.ctx.setInterval(() => this.repair(), REGISTRY_CHECK_MS);
+    this.ctx.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
     // Single-page apps: a completed navigation is a new page for "first mention" purposes. The
     // Navigation API's events reach the isolated world (patching history.pushState would not).
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
@@ -149,9 +149,15 @@ export class Engine {
     ]);
   }
 
-  /** Shadow roots are not observed: the periodic check prunes everything. */
-  private repair(prune = true): void {
-    if (prune) this.store.prune();
+  /**
+   * Before each observer pass and once a second: blocks the page took out lose their marks (when
+   * it removed something, or always once the observer has been cut off); shadow trees, which are
+   * not observed, are checked range by range; the highlights are registered again if the page
+   * cleared them.
+   */
+  private repair(removals: boolean): void {
+    if (removals) this.store.pruneDetached();
+    this.store.pruneShadowTrees();
     this.layer.ensureRegistered();
   }
 }

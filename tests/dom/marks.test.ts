@@ -64,7 +64,7 @@ describe('the mark store', () => {
     store.replace(paragraphs[0]!, []);
     expect([...shown].map((o) => o.root)).toEqual([paragraphs[1]]);
     paragraphs[1]!.remove();
-    store.prune();
+    store.pruneDetached();
     expect([...shown].map((o) => o.root)).toEqual([paragraphs[2]]);
   });
 
@@ -87,6 +87,40 @@ describe('the mark store', () => {
     store.replace(paragraphs[0]!, [occurrence(paragraphs[0]!, 'senkaku', 'conditional')]);
     expect(shown.size).toBe(0);
     store.replace(paragraphs[1]!, [occurrence(paragraphs[1]!, 'senkaku', 'cue')]);
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
+  });
+
+  test('blocks the page took out lose their marks; blocks that stay are left to the observer', () => {
+    const { paragraphs, occurrence } = page(3);
+    const { store, shown } = tracked('all');
+    store.replaceMany(new Map(paragraphs.map((p) => [p, [occurrence(p, 'okinawa')]])));
+    paragraphs[0]!.remove();
+    // Text removed inside a block that stays: the observer rescans that block (not pruning's job).
+    paragraphs[1]!.firstChild!.remove();
+    store.pruneDetached();
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[1], paragraphs[2]]);
+  });
+
+  test('in shadow trees, which are not observed, every range is checked', () => {
+    const { paragraphs, occurrence } = page(1);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inShadow = document.createElement('p');
+    inShadow.textContent = 'In the shadow: Okinawa';
+    shadow.append(inShadow);
+    const { store, shown } = tracked('all');
+    store.replaceMany(
+      new Map([
+        [paragraphs[0]!, [occurrence(paragraphs[0]!, 'okinawa')]],
+        [inShadow, [occurrence(inShadow, 'okinawa')]],
+      ]),
+    );
+    expect(shown.size).toBe(2);
+    inShadow.firstChild!.remove();
+    paragraphs[0]!.firstChild!.remove();
+    store.pruneShadowTrees();
+    // The shadow tree's stale range went; the light DOM's waits for the observer's rescan.
     expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
   });
 
