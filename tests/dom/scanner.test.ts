@@ -30,7 +30,7 @@ function setup(paragraphs: number) {
     added.forEach((o) => shown.add(o));
   });
   const matcher = compile([{ id: 'senkaku', aliases: ['Senkaku Islands'] }]);
-  return { scanner: new Scanner(matcher, store), shown };
+  return { scanner: new Scanner(matcher, store), shown, store };
 }
 
 describe('the scanner', () => {
@@ -55,5 +55,25 @@ describe('the scanner', () => {
     expect((await first).blocks).toBeLessThan(6_000);
     expect((await second).blocks).toBe(6_000);
     expect(shown.size).toBe(6_000);
+  });
+
+  test('during a long scan the highlights change at most every 250 ms, the visible part at once', async () => {
+    const { scanner, store } = setup(6_000);
+    const commits: number[] = [];
+    const replaceMany = store.replaceMany.bind(store);
+    store.replaceMany = (found) => {
+      commits.push(performance.now());
+      replaceMany(found);
+    };
+    const started = performance.now();
+    await scanner.scan([document.body], true);
+    const ended = performance.now();
+    // The first slice (the visible blocks of a page scan) is shown before the scan ends.
+    expect(commits.length).toBeGreaterThan(1);
+    // Between the first and the final commit, none comes sooner than 250 ms after another.
+    for (let i = 1; i < commits.length - 1; i++) {
+      expect(commits[i]! - commits[i - 1]!).toBeGreaterThanOrEqual(250);
+    }
+    expect(commits.length).toBeLessThanOrEqual(Math.ceil((ended - started) / 250) + 2);
   });
 });
