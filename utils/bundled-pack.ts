@@ -25,8 +25,3 @@ export async function bundledPackText(): Promise<string> {
   if (typeof reply !== 'string') throw new Error('Gloss: the bundled glossary is unavailable');
   return reply;
 }
-
-/** For the background's answer to `gloss:bundled-pack`. */
-export function bundledPackSource(): string {
-  return bundledJson;
-}

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseBackgroundMessage } from '@/utils/messages';
-import { bundledPackSource } from '@/utils/bundled-pack';
+import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
 import {
   MENU_ID,
@@ -41,7 +41,7 @@ export default defineBackground(() => {
       case 'gloss:resolve-selection':
         return resolveSelectionText(message.text);
       case 'gloss:bundled-pack':
-        return Promise.resolve(bundledPackSource());
+        return bundledPackText();
     }
   });
 

@@ -110,9 +110,12 @@ export class Scanner {
   scan(roots: readonly Node[], visibleFirst = false): Promise<ScanStats> {
     const run = this.run(++this.generation, roots, visibleFirst);
     this.pageScan = run;
-    void run.finally(() => {
-      if (this.pageScan === run) this.pageScan = null;
-    });
+    // Its failure is the caller's to handle; this chain only clears the slot.
+    run
+      .finally(() => {
+        if (this.pageScan === run) this.pageScan = null;
+      })
+      .catch(() => undefined);
     return run;
   }
 
