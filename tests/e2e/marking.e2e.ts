@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { domFingerprint, markedTexts, waitForMarks } from './page-helpers';
+import { domFingerprint, markedTexts, settledMarks, waitForMarks } from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 const normalize = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ')).sort();
@@ -12,9 +12,7 @@ test.describe('marking on a fixture page', () => {
   }) => {
     await setSettings(background, { density: 'all' });
     const page = await openFixture('marking.html');
-    await waitForMarks(page, 15);
-    await page.waitForTimeout(300);
-    expect(normalize(await markedTexts(page))).toEqual(
+    expect(normalize(await settledMarks(page, 15))).toEqual(
       normalize([
         'Tokyo',
         'strategic autonomy',
@@ -40,9 +38,7 @@ test.describe('marking on a fixture page', () => {
 
   test('marks only the first mention of each term by default', async ({ openFixture }) => {
     const page = await openFixture('essay-article.html');
-    await waitForMarks(page, 20);
-    await page.waitForTimeout(300);
-    const marked = await markedTexts(page);
+    const marked = await settledMarks(page, 20);
     const paragraphs = await page.evaluate(() => document.body.innerText);
     // "Taiwan" appears many times in the article but is marked once.
     expect(paragraphs.split('Taiwan').length - 1).toBeGreaterThan(3);
@@ -130,22 +126,14 @@ test.describe('dynamic pages', () => {
     openFixture,
   }) => {
     const page = await openFixture('essay-article.html');
-    await waitForMarks(page, 10);
-    // The scan runs in slices: count once it has finished (no change for half a second).
-    let before = -1;
-    await expect
-      .poll(
-        async () => {
-          const previous = before;
-          await page.waitForTimeout(500);
-          before = (await markedTexts(page)).length;
-          return before === previous;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
-    await page.evaluate(() => CSS.highlights.clear());
-    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    const before = (await settledMarks(page, 10)).length;
+    // Cleared and checked in one task: Gloss may re-register as soon as the page yields.
+    expect(
+      await page.evaluate(() => {
+        CSS.highlights.clear();
+        return CSS.highlights.size;
+      }),
+    ).toBe(0);
     await expect
       .poll(async () => (await markedTexts(page)).length, { timeout: 5_000 })
       .toBe(before);

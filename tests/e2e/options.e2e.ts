@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { markedTexts, waitForMarks } from './page-helpers';
+import { markedTexts, settledMarks, waitForMarks } from './page-helpers';
 
 declare const chrome: {
   storage: { local: { get(keys: null): Promise<unknown>; set(items: object): Promise<void> } };
@@ -102,9 +102,7 @@ test('density and mark style apply to an open page at once', async ({
   openExtensionPage,
 }) => {
   const article = await openFixture(ARTICLE);
-  await waitForMarks(article, 3);
-  await article.waitForTimeout(300);
-  const firstOnly = await highlightSize(article, 'gloss-term-underline');
+  const firstOnly = (await settledMarks(article, 3)).length;
 
   const options = await openExtensionPage('options.html');
   await options.getByRole('radio', { name: 'Every mention' }).check();

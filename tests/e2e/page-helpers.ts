@@ -23,6 +23,33 @@ export async function waitForMarks(page: Page, atLeast = 1, name?: string): Prom
   return markedTexts(page, name);
 }
 
+/**
+ * What Gloss marked once its scan has finished: the scan runs in slices and, under load, the last
+ * slice can land well after the first, so a fixed wait reads a half-done scan. Settled means at
+ * least `atLeast` marks and no change for `quietMs`.
+ */
+export async function settledMarks(
+  page: Page,
+  atLeast = 1,
+  {
+    quietMs = 600,
+    timeoutMs = 15_000,
+    name,
+  }: { quietMs?: number; timeoutMs?: number; name?: string } = {},
+): Promise<string[]> {
+  await waitForMarks(page, atLeast, name);
+  const deadline = Date.now() + timeoutMs;
+  let previous = (await markedTexts(page, name)).sort().join('\n');
+  for (;;) {
+    await page.waitForTimeout(quietMs);
+    const texts = await markedTexts(page, name);
+    const current = [...texts].sort().join('\n');
+    if (current === previous) return texts;
+    if (Date.now() > deadline) throw new Error(`marks still changing after ${timeoutMs} ms`);
+    previous = current;
+  }
+}
+
 /** A fingerprint of the page's DOM: text and element count, to prove Gloss changed nothing. */
 export async function domFingerprint(page: Page): Promise<{ text: string; elements: number }> {
   return page.evaluate(() => ({
