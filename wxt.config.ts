@@ -19,19 +19,31 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({
         relativeDest: BUNDLED_PACK_SCRIPT,
-        contents: bundledPackScript(readFileSync('glossary/packs/japan-autonomy.json', 'utf8')),
+        // Without the indentation: the browser compiles this script on every page.
+        contents: bundledPackScript(
+          JSON.stringify(JSON.parse(readFileSync('glossary/packs/japan-autonomy.json', 'utf8'))),
+        ),
       });
     },
     // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>
     // element is added to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      manifest.content_scripts.unshift({
-        matches: ['http://*/*', 'https://*/*'],
-        js: [BUNDLED_PACK_SCRIPT],
-        all_frames: true,
-        match_about_blank: true,
-      });
+      manifest.content_scripts.unshift(
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: [BUNDLED_PACK_SCRIPT],
+          all_frames: true,
+          match_about_blank: true,
+        },
+        // The marking engine's code, in a task of its own (see entrypoints/content/engine-slot.ts).
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['page-engine.js'],
+          all_frames: true,
+          match_about_blank: true,
+        },
+      );
       // The popover's code, after the main script and in a task of its own (see
       // entrypoints/content/popover-slot.ts).
       manifest.content_scripts.push({

@@ -12,6 +12,7 @@ import {
 } from './settings-schema';
 
 export * from './settings-schema';
+export * from './site-rules';
 
 /** Only the values that differ from the defaults are stored. */
 export function overridesFor(settings: Settings): SettingsOverrides {
@@ -76,15 +77,6 @@ export async function updateSettings(
   const next = change(draft) ?? draft;
   await settingsItem().setValue(overridesFor(next));
   return next;
-}
-
-/** Whether Gloss runs on `host`, given the settings. */
-export function isOnFor(settings: Settings, host: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(host);
-}
-
-export function hiddenTermsFor(settings: Settings, host: string): Set<string> {
-  return new Set([...settings.hiddenTerms, ...(settings.hiddenTermsBySite[host] ?? [])]);
 }
 
 /** The settings with `host` switched back on. */

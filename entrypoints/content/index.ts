@@ -1,6 +1,7 @@
 import { loadEnabledPacks, watchPacks } from '@/utils/packs';
 import { isOnFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
-import { Engine } from './engine';
+import type { Engine } from './engine';
+import { engineClass } from './engine-slot';
 import { initPage } from './page';
 
 export default defineContentScript({
@@ -45,7 +46,9 @@ export default defineContentScript({
         engine = null;
       } else if (!engine) {
         const packs = await loadEnabledPacks();
-        const created = await Engine.create(ctx, packs, settings, host);
+        // The engine's code comes in page-engine.js, its own content script (engine-slot.ts).
+        const engineCode = await engineClass();
+        const created = await engineCode.create(ctx, packs, settings, host);
         if (!ctx.isValid) return created.stop();
         engine = created;
         page.attach(engine);

@@ -60,17 +60,19 @@ for (const target of TARGETS) {
       for (const script of scripts) {
         expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
       }
-      // The bundled pack's data script, the code, the popover's code (separate entries, so the
-      // browser runs each in a task of its own), then the ::highlight() stylesheet.
+      // The bundled pack's data script, the marking engine, the main script, the popover's code
+      // (separate entries, so the browser runs each in a task of its own), then the ::highlight()
+      // stylesheet.
       expect(scripts.map((s) => s.js ?? s.css)).toEqual([
         ['content-scripts/bundled-pack.js'],
+        ['page-engine.js'],
         ['content-scripts/content.js'],
         ['popover-ui.js'],
         ['content-scripts/marks.css'],
       ]);
     });
 
-    test("the content script's code leaves the pack's text, the fuzzy search and the popover out", () => {
+    test("the main content script leaves the pack's text, the engine, the fuzzy search and the popover out", () => {
       const code = readFileSync(
         path.join(OUTPUT_DIR, target, 'content-scripts/content.js'),
         'utf8',
@@ -89,6 +91,15 @@ for (const target of TARGETS) {
       const popover = readFileSync(path.join(OUTPUT_DIR, target, 'popover-ui.js'), 'utf8');
       expect(popover).toMatch(/name:\s*[`"']flip[`"']/);
       expect(code).not.toMatch(/name:\s*[`"']flip[`"']/);
+      // The marking engine (its highlight names, its observer's notice) is in page-engine.js, and
+      // that script carries no extension API code: the polyfill stays in the main script.
+      const engine = readFileSync(path.join(OUTPUT_DIR, target, 'page-engine.js'), 'utf8');
+      for (const marker of ['gloss-term-underline', 'this page changes too often']) {
+        expect(engine).toContain(marker);
+        expect(code).not.toContain(marker);
+      }
+      expect(code).toMatch(/runtime\.onMessage/);
+      expect(engine).not.toMatch(/runtime\.|storage\.|webextension/);
     });
 
     test('no relaxed CSP and no resources exposed to pages', () => {
