@@ -72,9 +72,12 @@ interface PageResult {
   longTasksWith: number;
   longTasksWithout: number;
   longTaskMsWith: number[];
-  /** From the traced load: long tasks that Gloss's share made long, as [task ms, Gloss ms]. */
+  /**
+   * From the traced load: long tasks that Gloss's share made long, as [task ms, Gloss ms, where]
+   * (`start content.js`: compiling and starting that script; else the Gloss script that ran).
+   */
   longTasksCausedByGloss: number;
-  longTasksCausedByGlossMs: [number, number][];
+  longTasksCausedByGlossMs: [number, number, string][];
   /** Long tasks Gloss ran in that were long without it. */
   longTasksSharedWithPage: number;
   /** The most time Gloss took in one task on this page. */
@@ -372,6 +375,7 @@ async function main(): Promise<number> {
         longTasksCausedByGlossMs: traced.causedByGloss.map((t) => [
           Math.round(t.durationMs),
           Math.round(t.glossMs),
+          t.script,
         ]),
         longTasksSharedWithPage: traced.sharedWithPage.length,
         longestGlossTaskMs: Math.round(traced.longestGlossMs * 10) / 10,
@@ -410,6 +414,10 @@ async function main(): Promise<number> {
     partialWordMarks: sum((r) => r.partialWordMarks.length),
     excludedRegionMarks: sum((r) => r.excludedRegionMarks.length),
     longTasksCausedByGloss: sum((r) => r.longTasksCausedByGloss),
+    // Which page, how long, and which Gloss script: enough to tell start-up from a scan.
+    longTasksCausedByGlossWhere: results.flatMap((r) =>
+      r.longTasksCausedByGlossMs.map(([ms, , where]) => `${r.file}: ${ms} ms, ${where}`),
+    ),
     longTasksSharedWithPage: sum((r) => r.longTasksSharedWithPage),
     longestGlossTaskMs: Math.max(0, ...results.map((r) => r.longestGlossTaskMs)),
     cpuRatioMedian: ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1,

@@ -27,6 +27,11 @@ export interface GlossTask {
   ts: number;
   durationMs: number;
   glossMs: number;
+  /**
+   * Where Gloss's share went: `start <file>` for the task that compiles and starts a Gloss script,
+   * else the file of the Gloss code most sampled in it (`popover-ui.js`, `page-engine.js`, …).
+   */
+  script: string;
 }
 
 export interface Attribution {
@@ -44,6 +49,11 @@ interface ProfileNode {
   id: number;
   parent?: number;
   callFrame?: { url?: string };
+}
+
+/** The last path segment of a script URL: `content-scripts/content.js` → `content.js`. */
+function fileOf(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1);
 }
 
 interface Profile {
@@ -115,17 +125,23 @@ export function attributeLongTasks(
   const tasks: GlossTask[] = [];
   for (const thread of mainThreads) {
     const profile = profiles.find((p) => p.thread === thread);
-    const glossNode = new Map<number, boolean>();
-    const isGloss = (id: number): boolean => {
-      const known = glossNode.get(id);
+    // The innermost Gloss script on a sample's stack (native code it called counts as its), or null.
+    const glossFile = new Map<number, string | null>();
+    const glossScriptOf = (id: number): string | null => {
+      const known = glossFile.get(id);
       if (known !== undefined) return known;
-      glossNode.set(id, false); // guards against a malformed cycle
+      glossFile.set(id, null); // guards against a malformed cycle
       const node = profile?.nodes.get(id);
+      const url = node?.callFrame?.url;
       const result =
-        node !== undefined &&
-        (isGlossUrl(node.callFrame?.url, extensionId) ||
-          (node.parent !== undefined && isGloss(node.parent)));
-      glossNode.set(id, result);
+        node === undefined
+          ? null
+          : isGlossUrl(url, extensionId)
+            ? fileOf(url as string)
+            : node.parent !== undefined
+              ? glossScriptOf(node.parent)
+              : null;
+      glossFile.set(id, result);
       return result;
     };
     const runs = events
@@ -138,19 +154,31 @@ export function attributeLongTasks(
       const end = start + (run.dur ?? 0);
       while (next < samples.length && samples[next]![0] < start) next++;
       let sampled = 0;
+      const byScript = new Map<string, number>();
       for (let i = next; i < samples.length && samples[i]![0] < end; i++) {
         const until = Math.min(samples[i + 1]?.[0] ?? end, end);
-        if (isGloss(samples[i]![1])) sampled += until - samples[i]![0];
+        const script = glossScriptOf(samples[i]![1]);
+        if (script === null) continue;
+        sampled += until - samples[i]![0];
+        byScript.set(script, (byScript.get(script) ?? 0) + until - samples[i]![0]);
       }
       let evaluated = 0;
+      let started: string | null = null;
       for (const e of evaluations) {
         if (threadKey(e) === thread && (e.ts ?? 0) >= start && (e.ts ?? 0) < end) {
           evaluated += e.dur ?? 0;
+          started ??= fileOf((e.args?.data as { url: string }).url);
         }
       }
       const gloss = Math.max(sampled, evaluated);
-      if (gloss > 0)
-        tasks.push({ ts: start, durationMs: (end - start) / 1000, glossMs: gloss / 1000 });
+      if (gloss <= 0) continue;
+      const mostSampled = [...byScript].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+      tasks.push({
+        ts: start,
+        durationMs: (end - start) / 1000,
+        glossMs: gloss / 1000,
+        script: started !== null ? `start ${started}` : mostSampled,
+      });
     }
   }
   tasks.sort((a, b) => b.durationMs - a.durationMs);

@@ -454,7 +454,7 @@ async function withExtension(
   target(
     'no task over 50 ms caused by Gloss (5 MB page)',
     caused.length === 0,
-    `traced over ${traced.length} loads: ${caused.length} long tasks caused by Gloss${caused.length ? ` (${caused.map((t) => `${ms(t.durationMs)} ms, Gloss ${ms(t.glossMs)}`).join('; ')})` : ''}, ${shared.length} long tasks of the page's with Gloss in them; Gloss's longest task share ${ms(longestGloss)} ms. Long Tasks API after DOMContentLoaded: ${w.lateTasks} with (max ${ms(w.lateMaxMs)} ms) vs ${wo.lateTasks} without (max ${ms(wo.lateMaxMs)} ms)`,
+    `traced over ${traced.length} loads: ${caused.length} long tasks caused by Gloss${caused.length ? ` (${caused.map((t) => `${ms(t.durationMs)} ms, Gloss ${ms(t.glossMs)} in ${t.script}`).join('; ')})` : ''}, ${shared.length} long tasks of the page's with Gloss in them; Gloss's longest task share ${ms(longestGloss)} ms. Long Tasks API after DOMContentLoaded: ${w.lateTasks} with (max ${ms(w.lateMaxMs)} ms) vs ${wo.lateTasks} without (max ${ms(wo.lateMaxMs)} ms)`,
   );
   print();
   const a100 = median(appends[p100k.name]!.map((a) => a.ms));

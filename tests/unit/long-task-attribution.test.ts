@@ -97,7 +97,13 @@ describe('long tasks are blamed on Gloss only when its share made them long', ()
         args: { data: { url: GLOSS_URL } },
       },
     ];
-    expect(attributeLongTasks(events, EXT).causedByGloss).toHaveLength(1);
+    const [caused] = attributeLongTasks(events, EXT).causedByGloss;
+    expect(caused?.script).toBe('start content.js');
+  });
+
+  it('names the Gloss script whose code (or the native code it called) took the time', () => {
+    const events = [...base(), samples(20, 3), samples(40, 4), task(0, 61)];
+    expect(attributeLongTasks(events, EXT).causedByGloss[0]?.script).toBe('content.js');
   });
 
   it('page scripts, other extensions and other threads are not Gloss', () => {
