@@ -1,17 +1,48 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { bundledPackScript } from './utils/bundled-pack-script';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
-// See https://wxt.dev/api/config.html
+/**
+ * webextension-polyfill is a UMD file. Imported as CommonJS, the bundler's interop copies every
+ * property of its export, which in Chromium 156 is the native `browser` object: that instantiates
+ * every extension API binding (`app`, `dom`, `i18n`, …) in each page and frame, a few ms of every
+ * page's first Gloss task (seen in traces as `get app < __copyProps < __toESM`). Taken through the
+ * UMD's no-module-system branch instead, with its export handed to an ES default export (and not
+ * to `globalThis.browser`, which may be read-only), nothing is copied.
+ */
+function polyfillAsEsModule(): Plugin {
+  const GLOBAL_BRANCH = 'global.browser = mod.exports;';
+  return {
+    name: 'gloss:polyfill-as-es-module',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('webextension-polyfill/dist/browser-polyfill.js'))
+        return;
+      // A new polyfill release with another wrapper must be looked at, not silently mis-bundled.
+      if (!code.includes(GLOBAL_BRANCH)) throw new Error(`${id}: UMD wrapper changed`);
+      return {
+        code: [
+          'const define = undefined;',
+          'let polyfill;',
+          code.replace(GLOBAL_BRANCH, 'polyfill = mod.exports;'),
+          'export default polyfill;',
+        ].join('\n'),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel work (and parallel CI jobs) can build into separate folders.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
   }),
   hooks: {
     // The bundled pack's text goes to pages in a data-only content script that runs just before the

@@ -99,6 +99,10 @@ for (const target of TARGETS) {
         expect(code).not.toContain(marker);
       }
       expect(code).toMatch(/runtime\.onMessage/);
+      // The polyfill is bundled as an ES module (wxt.config.ts): no CommonJS interop helper copies
+      // the extension API object's properties, which would instantiate every API binding.
+      expect(code).toContain('This script should only be loaded in a browser extension');
+      expect(code).not.toContain('getOwnPropertyNames');
       expect(engine).not.toMatch(/runtime\.|storage\.|webextension/);
     });
 
