@@ -4,9 +4,11 @@
  * extension — and anything else is rejected and changes nothing.
  */
 import * as v from 'valibot';
+import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
 
 const termId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const MAX_SELECTION = 2_000;
+/** Selections and queries are cut to what a lookup reads before they are sent. */
+const MAX_SELECTION = MAX_LOOKUP_CHARS;
 
 /** Messages the content script of a tab accepts (from the popup or the background). */
 export const tabMessage = v.variant('type', [
