@@ -80,8 +80,9 @@ interface PageResult {
   longTasksCausedByGlossMs: [number, number, string][];
   /** Long tasks Gloss ran in that were long without it. */
   longTasksSharedWithPage: number;
-  /** The most time Gloss took in one task on this page. */
+  /** The most time Gloss took in one task on this page, and in which script (see above). */
   longestGlossTaskMs: number;
+  longestGlossTaskScript: string;
   cpuRatio: number;
   taskMsWith: number;
   taskMsWithout: number;
@@ -379,6 +380,11 @@ async function main(): Promise<number> {
         ]),
         longTasksSharedWithPage: traced.sharedWithPage.length,
         longestGlossTaskMs: Math.round(traced.longestGlossMs * 10) / 10,
+        longestGlossTaskScript:
+          traced.tasks.reduce<(typeof traced.tasks)[number] | null>(
+            (a, b) => (a && a.glossMs >= b.glossMs ? a : b),
+            null,
+          )?.script ?? '',
         cpuRatio: b.taskMs > 0 ? a.taskMs / b.taskMs : 1,
         taskMsWith: Math.round(a.taskMs),
         taskMsWithout: Math.round(b.taskMs),
