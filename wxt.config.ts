@@ -6,6 +6,16 @@ import { bundledPackScript } from './utils/bundled-pack-script';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
+/** A manifest content-script entry on the same pages and frames as the main content script. */
+function onPages(files: { js: string[] } | { css: string[] }) {
+  return {
+    matches: ['http://*/*', 'https://*/*'],
+    ...files,
+    all_frames: true,
+    match_about_blank: true,
+  };
+}
+
 /**
  * webextension-polyfill is a UMD file. Imported as CommonJS, the bundler's interop copies every
  * property of its export, which in Chromium 156 is the native `browser` object: that instantiates
@@ -61,34 +71,14 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
       manifest.content_scripts.unshift(
-        {
-          matches: ['http://*/*', 'https://*/*'],
-          js: [BUNDLED_PACK_SCRIPT],
-          all_frames: true,
-          match_about_blank: true,
-        },
+        onPages({ js: [BUNDLED_PACK_SCRIPT] }),
         // The marking engine's code, in a task of its own (see entrypoints/content/engine-slot.ts).
-        {
-          matches: ['http://*/*', 'https://*/*'],
-          js: ['page-engine.js'],
-          all_frames: true,
-          match_about_blank: true,
-        },
+        onPages({ js: ['page-engine.js'] }),
       );
       // The popover's code, after the main script and in a task of its own (see
       // entrypoints/content/popover-slot.ts).
-      manifest.content_scripts.push({
-        matches: ['http://*/*', 'https://*/*'],
-        js: ['popover-ui.js'],
-        all_frames: true,
-        match_about_blank: true,
-      });
-      manifest.content_scripts.push({
-        matches: ['http://*/*', 'https://*/*'],
-        css: ['content-scripts/marks.css'],
-        all_frames: true,
-        match_about_blank: true,
-      });
+      manifest.content_scripts.push(onPages({ js: ['popover-ui.js'] }));
+      manifest.content_scripts.push(onPages({ css: ['content-scripts/marks.css'] }));
     },
   },
   manifest: ({ browser }) => ({

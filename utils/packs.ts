@@ -5,6 +5,7 @@
  * Everything read back is validated again: storage is not trusted.
  */
 import { storage } from '@wxt-dev/storage';
+import { once } from './once';
 import * as v from 'valibot';
 import { bundledPackText } from './bundled-pack';
 import { validatePack, type Pack } from '@/glossary/schema';
@@ -27,17 +28,10 @@ const listSchema = v.pipe(v.array(entrySchema), v.maxLength(200));
 
 export type PackEntry = v.InferOutput<typeof entrySchema>;
 
-function definePackListItem() {
-  return storage.defineItem<PackEntry[]>('local:packList', { fallback: [], version: 1 });
-}
-
-let listItem: ReturnType<typeof definePackListItem> | undefined;
-
-/** Defined on first use, like the settings item (see settingsItem). */
-export function packListItem(): ReturnType<typeof definePackListItem> {
-  listItem ??= definePackListItem();
-  return listItem;
-}
+/** Defined on first use (see once.ts), like the settings item. */
+export const packListItem = once(() =>
+  storage.defineItem<PackEntry[]>('local:packList', { fallback: [], version: 1 }),
+);
 
 export function packItem(id: string) {
   return storage.defineItem<unknown>(`local:pack:${id}`);

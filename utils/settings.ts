@@ -4,6 +4,7 @@
  * its default and the rest keeps working.
  */
 import { storage } from '@wxt-dev/storage';
+import { once } from './once';
 import {
   DEFAULT_SETTINGS,
   resolveSettings,
@@ -38,24 +39,14 @@ export function migrateV1(old: unknown): SettingsOverrides {
   return overridesFor(resolveSettings(next));
 }
 
-function defineSettingsItem() {
-  return storage.defineItem<SettingsOverrides>('local:settings', {
+/** Defined on first use (see once.ts): defining it starts its migration check. */
+export const settingsItem = once(() =>
+  storage.defineItem<SettingsOverrides>('local:settings', {
     fallback: {},
     version: 2,
     migrations: { 2: migrateV1 },
-  });
-}
-
-let item: ReturnType<typeof defineSettingsItem> | undefined;
-
-/**
- * Defined on first use: a versioned item starts its migration check (a storage read) as soon as it
- * is defined, and at import time that would land in the task that starts Gloss on every page.
- */
-export function settingsItem(): ReturnType<typeof defineSettingsItem> {
-  item ??= defineSettingsItem();
-  return item;
-}
+  }),
+);
 
 export async function loadSettings(): Promise<Settings> {
   try {

@@ -70,45 +70,42 @@ describe('the hand-over between the two content scripts', () => {
 });
 
 describe('the popover before its code has arrived', () => {
-  function deferred() {
+  /** A LazyPopover whose code arrives when `arrive()` is called; what it was asked is in `log`. */
+  function waiting() {
+    const log: string[] = [];
     let provide!: (c: PopoverClass) => void;
     const load = () => new Promise<PopoverClass>((resolve) => (provide = resolve));
-    return { load, provide: (c: PopoverClass) => provide(c) };
+    const popover = new LazyPopover(ctx, callbacks, load);
+    return { log, popover, arrive: () => provide(fakeClass(log)) };
   }
 
   it('is closed and contains nothing; a hover shows it once the code is there', async () => {
-    const log: string[] = [];
-    const { load, provide } = deferred();
-    const popover = new LazyPopover(ctx, callbacks, load);
+    const { log, popover, arrive } = waiting();
     expect(popover.isOpen).toBe(false);
     expect(popover.contains({} as EventTarget)).toBe(false);
     popover.prime(term('a'), anchor); // nothing to prime with yet: the show renders in full
     const shown = popover.show(term('a'), anchor);
-    provide(fakeClass(log));
+    arrive();
     await shown;
     expect(log).toEqual(['show a']);
     expect(popover.isOpen).toBe(true);
   });
 
   it('a hide before the code arrives cancels the waiting show', async () => {
-    const log: string[] = [];
-    const { load, provide } = deferred();
-    const popover = new LazyPopover(ctx, callbacks, load);
+    const { log, popover, arrive } = waiting();
     const shown = popover.show(term('a'), anchor);
     popover.hide();
-    provide(fakeClass(log));
+    arrive();
     await shown;
     expect(log).toEqual([]);
     expect(popover.isOpen).toBe(false);
   });
 
   it('only the latest of two waiting shows happens', async () => {
-    const log: string[] = [];
-    const { load, provide } = deferred();
-    const popover = new LazyPopover(ctx, callbacks, load);
+    const { log, popover, arrive } = waiting();
     const first = popover.show(term('a'), anchor);
     const second = popover.show(term('b'), anchor);
-    provide(fakeClass(log));
+    arrive();
     await Promise.all([first, second]);
     expect(log).toEqual(['show b']);
   });
