@@ -5,6 +5,15 @@ import preact from '@preact/preset-vite';
 import { bundledPackScript } from './utils/bundled-pack-script';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
+const BUNDLED_PACK_FILE = 'glossary/packs/japan-autonomy.json';
+
+/** A pack as pages need it: everything but the text its quotes come from. */
+function forPages(file: string): unknown {
+  const { sourceText: _shownOnTheGlossaryPageOnly, ...pack } = JSON.parse(
+    readFileSync(file, 'utf8'),
+  );
+  return pack;
+}
 
 /** A manifest content-script entry on the same pages and frames as the main content script. */
 function onPages(files: { js: string[] } | { css: string[] }) {
@@ -53,6 +62,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
+    // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
+    define: {
+      'import.meta.env.GLOSS_TEST_BUILD': JSON.stringify(process.env.GLOSS_TEST_BUILD === '1'),
+    },
   }),
   hooks: {
     // The bundled pack's text goes to pages in a data-only content script that runs just before the
@@ -60,10 +73,9 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({
         relativeDest: BUNDLED_PACK_SCRIPT,
-        // Without the indentation: the browser compiles this script on every page.
-        contents: bundledPackScript(
-          JSON.stringify(JSON.parse(readFileSync('glossary/packs/japan-autonomy.json', 'utf8'))),
-        ),
+        // Without the indentation, and without the source text (only the glossary page shows
+        // it): the browser compiles this script on every page.
+        contents: bundledPackScript(JSON.stringify(forPages(BUNDLED_PACK_FILE))),
       });
     },
     // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>

@@ -9,7 +9,7 @@
  * the background hands the text over.
  */
 import bundledJson from '@/glossary/packs/japan-autonomy.json?raw';
-import { browser } from 'wxt/browser';
+import { send } from './messages';
 import { BUNDLED_PACK_GLOBAL } from './bundled-pack-script';
 
 export async function bundledPackText(): Promise<string> {
@@ -21,7 +21,9 @@ export async function bundledPackText(): Promise<string> {
     delete global[BUNDLED_PACK_GLOBAL];
     return text;
   }
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'gloss:bundled-pack' });
-  if (typeof reply !== 'string') throw new Error('Gloss: the bundled glossary is unavailable');
-  return reply;
+  try {
+    return await send('gloss:bundled-pack', {});
+  } catch {
+    throw new Error('Gloss: the bundled glossary is unavailable');
+  }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseBackgroundMessage } from '@/utils/messages';
+import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
 import {
@@ -30,24 +30,20 @@ export default defineBackground(() => {
   browser.omnibox.onInputEntered.addListener((text) => void onOmniboxEntered(text));
   watchPacks(resetSearch);
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const message = parseBackgroundMessage(raw, sender, browser.runtime.id);
-    if (!message) return undefined;
-    switch (message.type) {
-      case 'gloss:open-glossary':
-        return openGlossary(message);
-      case 'gloss:open-options':
-        return browser.runtime.openOptionsPage();
-      case 'gloss:resolve-selection':
-        return resolveSelectionText(message.text);
-      case 'gloss:bundled-pack':
-        return bundledPackText();
-    }
+  on('background', {
+    'gloss:open-glossary': async ({ termId, query }) => {
+      await openGlossary({ termId, query });
+      return null;
+    },
+    'gloss:resolve-selection': ({ text }) => resolveSelectionText(text),
+    'gloss:bundled-pack': () => bundledPackText(),
   });
 
-  // Tests drive the same handlers the browser calls (there is no way to click a context menu or
-  // press a global shortcut from Playwright); nothing else reads this.
-  Object.assign(globalThis, {
-    glossHandlers: { onContextMenu, onCommand, omniboxSuggestions, onOmniboxEntered },
-  });
+  // End-to-end tests drive the handlers the browser calls (Playwright cannot click a context
+  // menu or press a browser shortcut). Only a test build (GLOSS_TEST_BUILD=1) has this line.
+  if (import.meta.env.GLOSS_TEST_BUILD) {
+    Object.assign(globalThis, {
+      glossHandlers: { onContextMenu, onCommand, omniboxSuggestions, onOmniboxEntered },
+    });
+  }
 });

@@ -5,11 +5,11 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { Catalog } from '@/glossary/catalog';
-import { resolveSelection, type LookupSources } from '@/glossary/lookup';
+import { MAX_LOOKUP_CHARS, resolveSelection, type LookupSources } from '@/glossary/lookup';
 import { compile } from '@/glossary/matcher';
 import { createSearch } from '@/glossary/search';
 import { loadEnabledPacks } from '@/utils/packs';
-import type { TabMessage, TabReplies } from '@/utils/messages';
+import { sendToTab, type ReplyOf, type RequestOf, type TypesFor } from '@/utils/messages';
 
 export const MENU_ID = 'gloss-explain';
 
@@ -26,18 +26,13 @@ export async function openGlossary(
   await browser.tabs.create({ url: glossaryUrl(target) });
 }
 
-async function sendToTab<T extends TabMessage>(
+/** The tab's answer, or null where no content script answers (browser pages, Gloss off). */
+async function ask<K extends TypesFor<'tab'>>(
   tabId: number,
-  message: T,
-): Promise<TabReplies[T['type']] | null> {
-  try {
-    // frameId 0: the top frame answers for the tab.
-    return (await browser.tabs.sendMessage(tabId, message, {
-      frameId: 0,
-    })) as TabReplies[T['type']];
-  } catch {
-    return null; // No content script there (browser pages, the store, Gloss off).
-  }
+  type: K,
+  request: RequestOf<K>,
+): Promise<ReplyOf<K> | null> {
+  return sendToTab(tabId, type, request).catch(() => null);
 }
 
 export async function onContextMenu(
@@ -45,8 +40,8 @@ export async function onContextMenu(
   tab?: { id?: number },
 ) {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-  const text = (info.selectionText ?? '').slice(0, 2_000);
-  const reply = await sendToTab(tab.id, { type: 'gloss:explain-selection', text });
+  const text = (info.selectionText ?? '').slice(0, MAX_LOOKUP_CHARS);
+  const reply = await ask(tab.id, 'gloss:explain-selection', { text });
   // Where the page cannot show a popover, the glossary page answers instead.
   if (!reply?.ok) await openGlossary(reply?.termId ? { termId: reply.termId } : { query: text });
 }
@@ -55,11 +50,11 @@ export async function onCommand(command: string, tab?: { id?: number }) {
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return;
   if (command === 'next-term' || command === 'previous-term') {
-    await sendToTab(tabId, { type: 'gloss:step', direction: command === 'next-term' ? 1 : -1 });
+    await ask(tabId, 'gloss:step', { direction: command === 'next-term' ? 1 : -1 });
     return;
   }
   if (command !== 'explain-selection') return;
-  const reply = await sendToTab(tabId, { type: 'gloss:explain-selection' });
+  const reply = await ask(tabId, 'gloss:explain-selection', {});
   if (reply?.ok) return;
   // Nothing selected (or no content script): open the search.
   try {

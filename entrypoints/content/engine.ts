@@ -1,8 +1,8 @@
 /**
- * Gloss on one page: compiles the enabled packs, scans, keeps marks up to date as the page changes
- * and as the reader changes settings. The page's DOM is never modified here.
+ * Marking, for one page session: compiles the enabled packs, scans, keeps marks up to date as the
+ * page changes and as the reader changes settings. The page's DOM is never modified here. Every
+ * observer, timer and listener belongs to the session, so nothing outlives it.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileSliced, type Matcher } from '@/glossary/matcher';
 import { Catalog } from '@/glossary/catalog';
 import type { Pack } from '@/glossary/schema';
@@ -14,6 +14,8 @@ import { MarkStore, type Occurrence } from './marks';
 import { PageObserver } from './observer';
 import { Scanner, yieldToPage } from './scanner';
 import { blockRootOf } from './text-blocks';
+import type { PageSession } from './session';
+import { probe } from '@/utils/test-probe';
 
 const REGISTRY_CHECK_MS = 1_000;
 
@@ -33,18 +35,18 @@ export class Engine {
 
   /** Compiles the packs in slices (a big glossary must not be one long task), then builds. */
   static async create(
-    ctx: ContentScriptContext,
+    session: PageSession,
     packs: readonly Pack[],
     settings: Settings,
     host: string,
   ): Promise<Engine> {
     const catalog = new Catalog(packs);
     const matcher = await compileSliced(markableTerms(catalog, settings, host), yieldToPage);
-    return new Engine(ctx, catalog, matcher, settings, host);
+    return new Engine(session, catalog, matcher, settings, host);
   }
 
   private constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly session: PageSession,
     catalog: Catalog,
     matcher: Matcher,
     private settings: Settings,
@@ -64,15 +66,15 @@ export class Engine {
       });
       this.listeners.forEach((listener) => listener());
     });
-    this.scanner = new Scanner(matcher, this.store, () => ctx.isValid);
+    this.scanner = new Scanner(matcher, this.store, () => session.isValid);
     this.observer = new PageObserver({
       rescan: async (roots) => void (await this.scanner.rescan(roots)),
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
       beforePass: (removals) => this.repair(removals),
       onCutoff: () => console.debug('Gloss: this page changes too often; marks are paused here.'),
-      setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+      setTimeout: (handler, ms) => session.setTimeout(handler, ms),
     });
-    ctx.onInvalidated(() => this.stop());
+    session.onAbort(() => this.stop());
   }
 
   async start(): Promise<void> {
@@ -80,20 +82,17 @@ export class Engine {
     const root = document.body ?? document.documentElement;
     if (!root) return;
     this.observer.observe(root);
-    await this.scanner.scan([root], true);
-    this.ctx.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
+    await this.scan(root);
+    this.session.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
     // Single-page apps: a completed navigation is a new page for "first mention" purposes. The
     // Navigation API's events reach the isolated world (patching history.pushState would not).
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     if (navigation) {
-      this.ctx.addEventListener(
-        navigation,
-        'navigatesuccess' as never,
-        () => void this.rescanAll(),
-      );
+      this.session.addEventListener(navigation, 'navigatesuccess', () => void this.rescanAll());
     }
   }
 
+  /** Ends marking: called when the session ends (also safe to call before it does). */
   stop(): void {
     this.scanner.cancel();
     this.observer.disconnect();
@@ -125,7 +124,12 @@ export class Engine {
   private async rescanAll(): Promise<void> {
     this.store.clear();
     const root = document.body ?? document.documentElement;
-    if (root) await this.scanner.scan([root], true);
+    if (root) await this.scan(root);
+  }
+
+  private scan(root: Node): Promise<unknown> {
+    probe('scan');
+    return this.scanner.scan([root], true);
   }
 
   marks(): Occurrence[] {
@@ -140,7 +144,7 @@ export class Engine {
       markableTerms(this.catalog, this.settings, this.host),
       yieldToPage,
     );
-    return compile === this.compiles && this.ctx.isValid ? matcher : null;
+    return compile === this.compiles && this.session.isValid ? matcher : null;
   }
 
   private filterKey(): string {

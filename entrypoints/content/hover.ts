@@ -5,8 +5,11 @@
  *
  * Pointer moves only record the position; the hit test runs at most once per animation frame.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Settings } from '@/utils/settings';
+import type { Engine } from './engine';
 import type { Occurrence } from './marks';
+import type { PageSession } from './session';
+import { anchorAt, type TermPopover } from './term-popover';
 
 const ABANDON_MS = 300;
 /**
@@ -43,15 +46,15 @@ export class HoverIntent {
   pinned = false;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly session: PageSession,
     private readonly target: HoverTarget,
   ) {
     const options = { capture: true, passive: true };
-    ctx.addEventListener(document, 'pointermove', (e) => this.onMove(e), options);
-    ctx.addEventListener(document, 'pointerdown', (e) => this.onDown(e), options);
-    ctx.addEventListener(document, 'click', (e) => this.onClick(e), options);
-    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e), { capture: true });
-    ctx.addEventListener(window, 'blur', () => this.cancelDwell());
+    session.addEventListener(document, 'pointermove', (e) => this.onMove(e), options);
+    session.addEventListener(document, 'pointerdown', (e) => this.onDown(e), options);
+    session.addEventListener(document, 'click', (e) => this.onClick(e), options);
+    session.addEventListener(document, 'keydown', (e) => this.onKey(e), { capture: true });
+    session.addEventListener(window, 'blur', () => this.cancelDwell());
   }
 
   /** The popover opened or closed by other means (keyboard, lookup). */
@@ -79,9 +82,9 @@ export class HoverIntent {
     if (event.pointerType === 'touch') return;
     this.point = { x: event.clientX, y: event.clientY };
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = this.session.requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.ctx.isValid) this.evaluate();
+      this.evaluate();
     });
   }
 
@@ -99,14 +102,14 @@ export class HoverIntent {
     if (occurrence) {
       const dwell = this.target.dwellMs();
       if (dwell >= PRIME_LEAD_MS && !this.target.isOpen()) {
-        this.primeTimer = this.ctx.setTimeout(() => {
+        this.primeTimer = this.session.setTimeout(() => {
           this.primeTimer = 0;
           if (this.over !== occurrence || this.insidePopover || this.target.isOpen()) return;
           this.primed = occurrence;
           this.target.prime(occurrence, { x, y });
         }, dwell - PRIME_LEAD_MS);
       }
-      this.dwellTimer = this.ctx.setTimeout(() => {
+      this.dwellTimer = this.session.setTimeout(() => {
         this.dwellTimer = 0;
         // For the benchmark: the time from here to the painted popover is what a reader waits.
         performance.mark('gloss:dwell-end');
@@ -150,7 +153,7 @@ export class HoverIntent {
 
   private scheduleAbandon(): void {
     if (this.abandonTimer) return;
-    this.abandonTimer = this.ctx.setTimeout(() => {
+    this.abandonTimer = this.session.setTimeout(() => {
       this.abandonTimer = 0;
       if (this.pinned || this.insidePopover || (this.over && this.over === this.shown)) return;
       this.target.close();
@@ -159,8 +162,8 @@ export class HoverIntent {
   }
 
   private cancelDwell(): void {
-    if (this.dwellTimer) clearTimeout(this.dwellTimer);
-    if (this.primeTimer) clearTimeout(this.primeTimer);
+    if (this.dwellTimer) this.session.clear(this.dwellTimer);
+    if (this.primeTimer) this.session.clear(this.primeTimer);
     this.dwellTimer = 0;
     this.primeTimer = 0;
     if (this.primed && this.primed !== this.shown) this.target.unprime();
@@ -168,7 +171,36 @@ export class HoverIntent {
   }
 
   private cancelAbandon(): void {
-    if (this.abandonTimer) clearTimeout(this.abandonTimer);
+    if (this.abandonTimer) this.session.clear(this.abandonTimer);
     this.abandonTimer = 0;
   }
+}
+
+/**
+ * Hover, focus and tap over the session's mentions open the popover. Returns the hover logic,
+ * which lives as long as the session (its listeners and timers are the session's).
+ */
+export function initHover(
+  session: PageSession,
+  engine: Engine,
+  popover: TermPopover,
+  settings: () => Settings,
+): HoverIntent {
+  const hover = new HoverIntent(session, {
+    at: (x, y) => engine.hits.at(x, y),
+    dwellMs: () => settings().hoverDelayMs,
+    open: (occurrence, point, pinned) =>
+      popover.openMention(occurrence, anchorAt(occurrence, point), pinned, false),
+    prime: (occurrence, point) => popover.prime(occurrence, anchorAt(occurrence, point)),
+    unprime: () => popover.unprime(),
+    close: () => popover.hide(true),
+    isOpen: () => popover.isOpen,
+    inPopover: (target) => popover.contains(target),
+  });
+  popover.listen({
+    pointerEnter: () => hover.pointerEnteredPopover(),
+    pointerLeave: () => hover.pointerLeftPopover(),
+    shown: (occurrence, pinned) => hover.setShown(occurrence, pinned),
+  });
+  return hover;
 }

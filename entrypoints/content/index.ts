@@ -1,8 +1,12 @@
-import { loadEnabledPacks, watchPacks } from '@/utils/packs';
-import { isOnFor, loadSettings, watchSettings, type Settings } from '@/utils/settings';
-import type { Engine } from './engine';
-import { engineClass } from './engine-slot';
-import { initPage } from './page';
+/**
+ * The content script's wiring: on every page and frame it waits a task, reads the settings, and
+ * lets the page switch start or end a page session as the settings say. The top frame answers
+ * the popup's and the background's messages for the tab.
+ */
+import { on } from '@/utils/messages';
+import { watchPacks } from '@/utils/packs';
+import { loadSettings, watchSettings } from '@/utils/settings';
+import { PageSwitch } from './page-switch';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -20,57 +24,15 @@ export default defineContentScript({
     // The browser compiles and starts this script in one task, on every page and frame: the rest
     // of the start (storage, listeners) begins in the next task, to keep that one short.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    const host = location.hostname;
-    let settings = await loadSettings();
-    let engine: Engine | null = null;
-    const page = initPage(
-      ctx,
-      () => engine,
-      () => settings,
-    );
-
-    // Changes arrive while an engine is still being built: they queue behind it, in order.
-    let queue: Promise<void> = Promise.resolve();
-    const sync = (packsChanged: boolean) => {
-      queue = queue
-        .then(() => apply(packsChanged))
-        .catch((error: unknown) => {
-          console.debug('Gloss: could not apply a change', error);
-        });
-      return queue;
-    };
-    const apply = async (packsChanged: boolean) => {
-      if (!ctx.isValid) return;
-      if (!isOnFor(settings, host)) {
-        engine?.stop();
-        engine = null;
-      } else if (!engine) {
-        const packs = await loadEnabledPacks();
-        // The engine's code comes in page-engine.js, its own content script (engine-slot.ts).
-        const engineCode = await engineClass();
-        const created = await engineCode.create(ctx, packs, settings, host);
-        if (!ctx.isValid) return created.stop();
-        engine = created;
-        page.attach(engine);
-        // The engine now exists: later changes apply to it (and the first scan runs meanwhile).
-        void engine.start();
-        // Settings may have changed while it compiled.
-        await engine.applySettings(settings);
-      } else {
-        await engine.applySettings(settings, packsChanged ? await loadEnabledPacks() : undefined);
-      }
-      page.settingsChanged(settings);
-    };
-
-    const unwatchSettings = watchSettings((next: Settings) => {
-      settings = next;
-      void sync(false);
-    });
-    const unwatchPacks = watchPacks(() => void sync(true));
+    const page = new PageSwitch(ctx, await loadSettings());
+    // Only the top frame answers for the tab, so a sender gets one reply.
+    if (window === window.top) on('tab', () => page.handlers(), ctx.signal);
+    const unwatchSettings = watchSettings((next) => void page.update(next));
+    const unwatchPacks = watchPacks(() => void page.update(undefined, true));
     ctx.onInvalidated(() => {
       unwatchSettings();
       unwatchPacks();
     });
-    await sync(false);
+    await page.update();
   },
 });

@@ -20,9 +20,12 @@ export class LazyPopover {
     private readonly load: () => Promise<PopoverClass> = popoverClass,
   ) {}
 
+  private disposed = false;
+
   private get(): Promise<Popover> {
     this.loading ??= this.load().then((Class) => {
       this.popover = new Class(this.ctx, this.callbacks);
+      if (this.disposed) this.popover.dispose();
       return this.popover;
     });
     return this.loading;
@@ -39,7 +42,7 @@ export class LazyPopover {
   async show(content: PopoverContent, options: ShowOptions): Promise<void> {
     const version = ++this.version;
     const popover = this.popover ?? (await this.get());
-    if (version !== this.version || !this.ctx.isValid) return;
+    if (version !== this.version || !this.ctx.isValid || this.disposed) return;
     await popover.show(content, options);
   }
 
@@ -57,8 +60,16 @@ export class LazyPopover {
     this.popover?.hide(restoreFocus);
   }
 
+  /** Closes the popover and takes its host out of the page, for good (the session ended). */
+  dispose(): void {
+    this.disposed = true;
+    this.version++;
+    this.popover?.dispose();
+  }
+
   /** Builds the popover's UI ahead of need (idle time), once its code is there. */
   async prepare(): Promise<void> {
+    if (this.disposed) return;
     await (await this.get()).prepare();
   }
 }

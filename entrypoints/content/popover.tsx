@@ -135,6 +135,14 @@ export class Popover {
     this.callbacks.onClosed();
   }
 
+  /** Closes and removes the host from the page; a later show builds a new one. */
+  dispose(): void {
+    this.hide();
+    this.version++;
+    this.ui?.remove();
+    this.ui = null;
+  }
+
   private detach(): void {
     const host = this.ui?.shadowHost;
     if (!host) return;

@@ -4,7 +4,10 @@
  * background, which holds the fuzzy search: no page pays to load fuse.js for a rare lookup.
  */
 import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
+import { send, type Handlers } from '@/utils/messages';
 import type { PopoverContent } from './PopoverView';
+import type { PageSession } from './session';
+import type { TermPopover } from './term-popover';
 
 /** Selection text → term id (or null for no match); null when nobody could answer. */
 export type ResolveSelection = (text: string) => Promise<{ termId: string | null } | null>;
@@ -31,5 +34,25 @@ export async function explainSelection(
   return {
     content: answer.termId ? { kind: 'term', stack: [answer.termId] } : { kind: 'no-match', text },
     anchor,
+  };
+}
+
+/** The "Explain … with Gloss" message (context menu and shortcut), for one session. */
+export function selectionHandlers(
+  session: PageSession,
+  popover: TermPopover,
+): Pick<Handlers<'tab'>, 'gloss:explain-selection'> {
+  const resolve: ResolveSelection = (text) =>
+    send('gloss:resolve-selection', { text }).catch(() => null);
+  return {
+    'gloss:explain-selection': async ({ text }) => {
+      const result = await explainSelection(resolve, text);
+      if (!result || !session.isValid) return { ok: false, termId: null };
+      await popover.openLookup(result.content, result.anchor);
+      return {
+        ok: true,
+        termId: result.content.kind === 'term' ? result.content.stack[0]! : null,
+      };
+    },
   };
 }

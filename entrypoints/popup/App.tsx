@@ -11,7 +11,7 @@ import { useCatalog } from '@/utils/use-catalog';
 import { useSettings, useThemeAttribute } from '@/utils/use-settings';
 import { OnThisPage, PAGE_LIST_ID, pageItems } from './OnThisPage';
 import { SiteSwitch } from './SiteSwitch';
-import { sendToTab } from './tab-messages';
+import { sendToTab } from '@/utils/messages';
 import { hostOf, usePageTerms } from './usePageTerms';
 
 const RESULTS_LIST_ID = 'gloss-results';
@@ -56,7 +56,7 @@ export function App() {
   const openCard = (id: string) => setTrail([id]);
   const reveal = (termId: string) => {
     if (page.status !== 'ready') return;
-    void sendToTab(page.tab.id, { type: 'gloss:reveal-term', termId })
+    void sendToTab(page.tab.id, 'gloss:reveal-term', { termId })
       .catch(() => undefined)
       .finally(() => window.close());
   };

@@ -1,14 +1,5 @@
-/** Typed sending to a tab's content script, through the protocol in utils/messages.ts. */
+/** The tab the popup acts on. */
 import { browser } from 'wxt/browser';
-import type { TabMessage, TabReplies } from '@/utils/messages';
-
-export function sendToTab<M extends TabMessage>(
-  tabId: number,
-  message: M,
-): Promise<TabReplies[M['type']]> {
-  // Only the top frame answers gloss:page-terms, so ask it alone.
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<TabReplies[M['type']]>;
-}
 
 export interface TargetTab {
   id: number;
@@ -27,14 +18,4 @@ export async function targetTab(search = location.search): Promise<TargetTab | n
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return null;
   return { id: tab.id, url: tab.url };
-}
-
-export function hostnameOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
-  } catch {
-    return null;
-  }
 }

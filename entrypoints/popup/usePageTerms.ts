@@ -1,7 +1,7 @@
 /** Asks the target tab's content script which glossary terms its page has. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PageTerm } from '@/utils/messages';
-import { hostnameOf, sendToTab, targetTab, type TargetTab } from './tab-messages';
+import { sendToTab, type PageTerm } from '@/utils/messages';
+import { targetTab, type TargetTab } from './tab-messages';
 
 export type PageTermsState =
   | { status: 'loading' }
@@ -10,28 +10,13 @@ export type PageTermsState =
   | { status: 'off'; tab: TargetTab; host: string | null }
   | { status: 'ready'; tab: TargetTab; host: string | null; terms: PageTerm[] };
 
-function isPageTerm(value: unknown): value is PageTerm {
-  const t = value as PageTerm;
-  return (
-    typeof t === 'object' &&
-    t !== null &&
-    typeof t.termId === 'string' &&
-    typeof t.title === 'string' &&
-    typeof t.category === 'string' &&
-    typeof t.count === 'number'
-  );
-}
-
 export async function fetchPageTerms(): Promise<PageTermsState> {
   const tab = await targetTab().catch(() => null);
   if (!tab) return { status: 'unreachable', tab: null };
   try {
-    const reply = await sendToTab(tab.id, { type: 'gloss:page-terms' });
-    if (!reply || typeof reply.on !== 'boolean') return { status: 'unreachable', tab };
-    const host = typeof reply.host === 'string' ? reply.host : hostnameOf(tab.url);
-    if (!reply.on) return { status: 'off', tab, host };
-    const terms = Array.isArray(reply.terms) ? reply.terms.filter(isPageTerm) : [];
-    return { status: 'ready', tab, host, terms };
+    // Checked against the protocol: a page that answers wrongly is treated as unreachable.
+    const { on, host, terms } = await sendToTab(tab.id, 'gloss:page-terms', {});
+    return on ? { status: 'ready', tab, host, terms } : { status: 'off', tab, host };
   } catch {
     return { status: 'unreachable', tab };
   }

@@ -3,22 +3,16 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverIntent, type HoverTarget } from '../../entrypoints/content/hover';
 import type { Occurrence } from '../../entrypoints/content/marks';
+import { PageSession } from '../../entrypoints/content/session';
 
 /** Two marks on a line: A at x 0–99, B at x 100–199; the popover sits below, y ≥ 100. */
 const A = { termId: 'a' } as unknown as Occurrence;
 const B = { termId: 'b' } as unknown as Occurrence;
 
 function setup() {
-  const ctx = {
-    isValid: true,
-    addEventListener: (
-      target: EventTarget,
-      type: string,
-      handler: (e: Event) => void,
-      options?: AddEventListenerOptions,
-    ) => target.addEventListener(type, handler, options),
-    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
-  } as unknown as ContentScriptContext;
+  const session = new PageSession({
+    signal: new AbortController().signal,
+  } as unknown as ContentScriptContext);
   const state = {
     shown: null as Occurrence | null,
     opens: [] as string[],
@@ -46,14 +40,14 @@ function setup() {
     isOpen: () => state.shown !== null,
     inPopover: () => false,
   };
-  const intent = new HoverIntent(ctx, target);
+  const intent = new HoverIntent(session, target);
   const move = (x: number, y: number) => {
     document.dispatchEvent(
       new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse' }),
     );
     vi.advanceTimersByTime(20); // one frame
   };
-  return { hover: intent, state, move };
+  return { hover: intent, state, move, session };
 }
 
 describe('hover intent', () => {
@@ -72,6 +66,18 @@ describe('hover intent', () => {
     move(50, 10);
     vi.advanceTimersByTime(350);
     expect(state.opens).toEqual(['a']);
+  });
+
+  test('once the session has ended, resting on a mark opens nothing, even mid-dwell', () => {
+    const { state, move, session } = setup();
+    move(50, 10);
+    vi.advanceTimersByTime(100);
+    session.abort();
+    vi.advanceTimersByTime(1000);
+    move(150, 10);
+    vi.advanceTimersByTime(1000);
+    expect(state.opens).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   test('leaving the mark closes the popover after the abandon delay', () => {

@@ -5,12 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  parseBackgroundMessage,
-  parseResolvedSelection,
-  parseTabMessage,
-  type Sender,
-} from '@/utils/messages';
+import { ProtocolError, parseMessage, parseReply, protocol, type Sender } from '@/utils/messages';
 
 const ID = 'gloss-extension-id';
 const FROM_GLOSS: Sender = { id: ID };
@@ -30,7 +25,6 @@ const VALID_TAB = [
 const VALID_BACKGROUND = [
   { type: 'gloss:open-glossary' },
   { type: 'gloss:open-glossary', termId: 'senkaku-islands', query: 'Senkaku' },
-  { type: 'gloss:open-options' },
   { type: 'gloss:resolve-selection', text: 'senkaku islnds' },
   { type: 'gloss:bundled-pack' },
 ];
@@ -43,10 +37,10 @@ function label(message: unknown): string {
 
 describe('messages from Gloss with the right shape are accepted', () => {
   it.each(VALID_TAB)('tab message %j', (message) => {
-    expect(parseTabMessage(structuredClone(message), FROM_GLOSS, ID)).toEqual(message);
+    expect(parseMessage('tab', structuredClone(message), FROM_GLOSS, ID)).toEqual(message);
   });
   it.each(VALID_BACKGROUND)('background message %j', (message) => {
-    expect(parseBackgroundMessage(structuredClone(message), FROM_GLOSS_CONTENT, ID)).toEqual(
+    expect(parseMessage('background', structuredClone(message), FROM_GLOSS_CONTENT, ID)).toEqual(
       message,
     );
   });
@@ -62,14 +56,14 @@ describe('messages not from Gloss are rejected', () => {
     { url: 'https://evil.example/' },
   ];
   it.each(strangers)('tab and background messages from %j', (sender) => {
-    for (const m of VALID_TAB) expect(parseTabMessage(m, sender, ID)).toBeNull();
-    for (const m of VALID_BACKGROUND) expect(parseBackgroundMessage(m, sender, ID)).toBeNull();
+    for (const m of VALID_TAB) expect(parseMessage('tab', m, sender, ID)).toBeNull();
+    for (const m of VALID_BACKGROUND) expect(parseMessage('background', m, sender, ID)).toBeNull();
   });
 
   it('a tab message sent from a tab (another page’s content script) is rejected', () => {
     for (const m of VALID_TAB) {
-      expect(parseTabMessage(m, FROM_GLOSS_CONTENT, ID)).toBeNull();
-      expect(parseTabMessage(m, { id: ID, tab: null }, ID)).toBeNull();
+      expect(parseMessage('tab', m, FROM_GLOSS_CONTENT, ID)).toBeNull();
+      expect(parseMessage('tab', m, { id: ID, tab: null }, ID)).toBeNull();
     }
   });
 });
@@ -104,14 +98,15 @@ describe('malformed messages are rejected', () => {
   ];
   for (const message of malformed) {
     it(`tab message ${label(message)}`, () => {
-      expect(parseTabMessage(message, FROM_GLOSS, ID)).toBeNull();
+      expect(parseMessage('tab', message, FROM_GLOSS, ID)).toBeNull();
     });
   }
 
   const malformedBackground: unknown[] = [
     null,
     { type: 'gloss:page-terms' },
-    { type: 'gloss:open-options', x: 1 },
+    // Defined once, never sent: no longer part of the protocol.
+    { type: 'gloss:open-options' },
     { type: 'gloss:open-glossary', termId: '' },
     { type: 'gloss:open-glossary', termId: 'x'.repeat(65) },
     { type: 'gloss:open-glossary', query: 'x'.repeat(2_001) },
@@ -125,23 +120,23 @@ describe('malformed messages are rejected', () => {
   ];
   for (const message of malformedBackground) {
     it(`background message ${label(message)}`, () => {
-      expect(parseBackgroundMessage(message, FROM_GLOSS, ID)).toBeNull();
+      expect(parseMessage('background', message, FROM_GLOSS, ID)).toBeNull();
     });
   }
 
   it('a message whose own __proto__ key (from JSON) carries a payload is rejected', () => {
     const message = JSON.parse('{"type":"gloss:page-terms","__proto__":{"polluted":1}}');
-    expect(parseTabMessage(message, FROM_GLOSS, ID)).toBeNull();
+    expect(parseMessage('tab', message, FROM_GLOSS, ID)).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
-describe("the background's answer to a selection lookup", () => {
-  it('is used only when it has exactly the expected shape', () => {
-    expect(parseResolvedSelection({ termId: 'national-diet' })).toEqual({
+describe('replies', () => {
+  it("are used only when they have exactly the protocol's shape", () => {
+    expect(parseReply('gloss:resolve-selection', { termId: 'national-diet' })).toEqual({
       termId: 'national-diet',
     });
-    expect(parseResolvedSelection({ termId: null })).toEqual({ termId: null });
+    expect(parseReply('gloss:resolve-selection', { termId: null })).toEqual({ termId: null });
     for (const bad of [
       undefined,
       null,
@@ -151,7 +146,35 @@ describe("the background's answer to a selection lookup", () => {
       { termId: 'x'.repeat(65) },
       { termId: 'a', html: '<b>' },
     ]) {
-      expect(parseResolvedSelection(bad)).toBeNull();
+      expect(() => parseReply('gloss:resolve-selection', bad)).toThrow(ProtocolError);
+    }
+  });
+
+  it("a page's term list with a wrong field is refused whole, not shown in part", () => {
+    const good = {
+      termId: 'senkaku-islands',
+      title: 'Senkaku Islands',
+      category: 'places',
+      count: 2,
+    };
+    expect(parseReply('gloss:page-terms', { on: true, host: 'a.example', terms: [good] })).toEqual({
+      on: true,
+      host: 'a.example',
+      terms: [good],
+    });
+    for (const terms of [[{ ...good, count: 0 }], [{ ...good, title: 7 }], 'all']) {
+      expect(() => parseReply('gloss:page-terms', { on: true, host: 'a', terms })).toThrow(
+        'malformed reply to gloss:page-terms',
+      );
+    }
+  });
+
+  it('every message type has a request and a reply schema, and one receiver', () => {
+    for (const [type, entry] of Object.entries(protocol)) {
+      expect(type).toMatch(/^gloss:[a-z-]+$/);
+      expect(['tab', 'background']).toContain(entry.to);
+      expect(entry.request).toBeDefined();
+      expect(entry.reply).toBeDefined();
     }
   });
 });
@@ -169,8 +192,8 @@ describe('arbitrary JSON', () => {
     );
     fc.assert(
       fc.property(json, (raw) => {
-        const tab = parseTabMessage(raw, FROM_GLOSS, ID);
-        const background = parseBackgroundMessage(raw, FROM_GLOSS, ID);
+        const tab = parseMessage('tab', raw, FROM_GLOSS, ID);
+        const background = parseMessage('background', raw, FROM_GLOSS, ID);
         for (const [parsed, valid] of [
           [tab, VALID_TAB],
           [background, VALID_BACKGROUND],
@@ -184,8 +207,8 @@ describe('arbitrary JSON', () => {
           for (const key of Object.keys(parsed)) expect(allowed.has(key)).toBe(true);
         }
         // From anyone else, nothing is ever accepted.
-        expect(parseTabMessage(raw, { id: 'other' }, ID)).toBeNull();
-        expect(parseBackgroundMessage(raw, { id: 'other' }, ID)).toBeNull();
+        expect(parseMessage('tab', raw, { id: 'other' }, ID)).toBeNull();
+        expect(parseMessage('background', raw, { id: 'other' }, ID)).toBeNull();
       }),
       { numRuns: 2_000 },
     );

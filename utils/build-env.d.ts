@@ -1,0 +1,8 @@
+/** Build-time constants set in wxt.config.ts (`vite.define`). */
+interface ImportMetaEnv {
+  /**
+   * True only in the build the end-to-end tests load (`GLOSS_TEST_BUILD=1`): it exposes test probes
+   * (utils/test-probe.ts) and the background's handlers. Production builds contain neither.
+   */
+  readonly GLOSS_TEST_BUILD: boolean;
+}
