@@ -4,6 +4,7 @@
  * it is close enough; otherwise nothing, and the reader is told so.
  */
 import type { Matcher } from './matcher';
+import { searchKey } from './normalize';
 import { aliasText, type Term } from './schema';
 
 export const MAX_LOOKUP_CHARS = 2_000;
@@ -61,10 +62,7 @@ function coverage(text: string, term: Term): number {
 }
 
 function words(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return searchKey(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }

@@ -155,3 +155,13 @@ export function fold(text: string): string {
 export function foldKeepCase(text: string): string {
   return mapText(text, foldTables().keep);
 }
+
+/**
+ * The key that glossary search and selection lookups compare: the matcher's fold (case,
+ * diacritics of Latin-script text, dashes, quotes; Japanese voicing marks kept, since バ and ハ
+ * are different words), with ignorable characters dropped and spacing collapsed.
+ */
+export function searchKey(text: string): string {
+  const ignorable = String.fromCharCode(IGNORABLE);
+  return fold(text).split(ignorable).join('').replace(/ +/gu, ' ').trim();
+}

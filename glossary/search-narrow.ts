@@ -4,7 +4,7 @@
  * words) first picks a few hundred candidates, and a small fuse.js search ranks just those.
  * Exact and prefix hits on a title or alias come first either way. Pure: no DOM, no browser.
  */
-import { IGNORABLE, fold } from './normalize';
+import { searchKey } from './normalize';
 import { aliasText, type Term } from './schema';
 import { createSearch, type GlossarySearch, type SearchHit } from './search';
 
@@ -23,12 +23,6 @@ const SUMMARY_WORD_MIN = 4;
 /** The plain search for a small catalogue, the narrowed one for a big one. */
 export function createSearchFor(terms: readonly Term[]): TermSearch {
   return terms.length < SMALL_PACK ? createSearch(terms) : createFastSearch(terms);
-}
-
-/** Folded for lookup: case, accents, dashes and spacing do not count. */
-export function searchKey(text: string): string {
-  const ignorable = String.fromCharCode(IGNORABLE);
-  return fold(text).split(ignorable).join('').replace(/ +/gu, ' ').trim();
 }
 
 function trigrams(key: string): string[] {

@@ -3,6 +3,7 @@
  * names and other scripts. Pure TypeScript so it runs anywhere (tests, worker, UI).
  */
 import Fuse from 'fuse.js';
+import { searchKey } from './normalize';
 import { aliasText, type Term } from './schema';
 
 export type SearchHit = { term: Term; score: number };
@@ -18,22 +19,6 @@ type Entry = { term: number; title?: string; alias?: string; summary?: string };
 
 const DEFAULT_LIMIT = 10;
 
-/**
- * Case, diacritics (Ryūkyū/Ryukyu), dashes, apostrophes and spacing, for the exact-alias path.
- * Only the combining accents of Latin-script text are removed: Japanese voicing marks (バ vs ハ)
- * change the word.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\s\-\u2010-\u2015\u2212]+/g, ' ')
-    .trim();
-}
-
 export function createSearch(terms: readonly Term[]): GlossarySearch {
   const entries: Entry[] = [];
   const exact = new Map<string, number>();
@@ -42,7 +27,7 @@ export function createSearch(terms: readonly Term[]): GlossarySearch {
     entries.push({ term: i, title: term.title }, { term: i, summary: term.summary });
     for (const alias of aliases) entries.push({ term: i, alias });
     for (const name of [term.title, ...aliases]) {
-      const key = foldForSearch(name);
+      const key = searchKey(name);
       // First term wins, so a deliberately shared alias resolves in pack order.
       if (!exact.has(key)) exact.set(key, i);
     }
@@ -70,7 +55,7 @@ export function createSearch(terms: readonly Term[]): GlossarySearch {
       const q = query.trim();
       if (q === '' || limit <= 0) return [];
       const best = new Map<number, number>();
-      const exactTerm = exact.get(foldForSearch(q));
+      const exactTerm = exact.get(searchKey(q));
       if (exactTerm !== undefined) best.set(exactTerm, 0);
       // Extended-search operators (!, ^, =, ', $, |) are not for readers; they become spaces.
       const words = q.replace(/[!^='"$|]/g, ' ').trim();

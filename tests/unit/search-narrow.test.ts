@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/glossary/packs/japan-autonomy.json';
 import { validatePack, type Term } from '@/glossary/schema';
-import { createFastSearch, createSearchFor, searchKey, SMALL_PACK } from '@/glossary/search-narrow';
+import { createFastSearch, createSearchFor, SMALL_PACK } from '@/glossary/search-narrow';
+import { searchKey } from '@/glossary/normalize';
 
 const result = validatePack(bundled);
 if (!result.ok) throw new Error(result.errors.join('\n'));

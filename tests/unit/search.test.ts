@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePack, type Term } from '../../glossary/schema';
-import { createSearch, foldForSearch } from '../../glossary/search';
+import { createSearch } from '../../glossary/search';
+import { searchKey } from '../../glossary/normalize';
 
 const raw: unknown = JSON.parse(
   readFileSync(new URL('../../glossary/packs/japan-autonomy.json', import.meta.url), 'utf8'),
@@ -129,14 +130,14 @@ describe('createSearch on the bundled pack', () => {
   });
 });
 
-describe('foldForSearch', () => {
+describe('searchKey', () => {
   it('folds case, accents, dashes, apostrophes and spacing', () => {
-    expect(foldForSearch('Ryūkyū')).toBe('ryukyu');
-    expect(foldForSearch('  Japan–Philippines  RAA ')).toBe('japan philippines raa');
-    expect(foldForSearch('Xi’an')).toBe("xi'an");
+    expect(searchKey('Ryūkyū')).toBe('ryukyu');
+    expect(searchKey('  Japan–Philippines  RAA ')).toBe('japan philippines raa');
+    expect(searchKey('Xi’an')).toBe("xi'an");
   });
 
   it('keeps Japanese voicing marks, which change the word', () => {
-    expect(foldForSearch('バ')).not.toBe(foldForSearch('ハ'));
+    expect(searchKey('バ')).not.toBe(searchKey('ハ'));
   });
 });
