@@ -40,7 +40,11 @@ export function TermCard(props: TermCardProps) {
         <p class="gloss-card__category">{term.category}</p>
       </header>
       <p class="gloss-card__summary">{term.summary}</p>
-      <Passages passages={term.essay} afterQuote={props.afterQuote} />
+      <Passages
+        passages={term.essay}
+        label={entry.quoteLabel ?? 'From the source'}
+        afterQuote={props.afterQuote}
+      />
       {term.background && (
         <section class="gloss-card__section gloss-card__background">
           <h3 class="gloss-card__label">Checked facts</h3>
@@ -67,16 +71,18 @@ export function TermCard(props: TermCardProps) {
 
 function Passages(props: {
   passages: readonly Passage[] | undefined;
+  /** The pack's own heading for its quotes (`Pack.quoteLabel`). */
+  label: string;
   afterQuote?: (passage: Passage) => ComponentChildren;
 }) {
   if (!props.passages || props.passages.length === 0) return null;
   return (
     <section class="gloss-card__section gloss-card__essay">
-      <h3 class="gloss-card__label">In the essay</h3>
+      <h3 class="gloss-card__label">{props.label}</h3>
       {props.passages.map((passage, i) => (
         <figure class="gloss-card__passage" key={i}>
           <blockquote class="gloss-card__quote">{passage.quote}</blockquote>
-          <figcaption class="gloss-card__source">— {passage.section}, in the essay</figcaption>
+          <figcaption class="gloss-card__source">— {passage.section}</figcaption>
           {props.afterQuote?.(passage)}
         </figure>
       ))}

@@ -4,22 +4,13 @@
  */
 import type { Pack, Term } from './schema';
 
-/** The bundled pack's categories, in the order a reader meets them in the glossary. */
-export const CATEGORY_ORDER: readonly string[] = [
-  'people',
-  'doctrine',
-  'agreements & initiatives',
-  'places',
-  'economy & trade',
-  'incidents',
-  'institutions',
-];
-
 export interface CatalogEntry {
   term: Term;
   packId: string;
   packTitle: string;
   asOf: string;
+  /** The pack's heading over quoted passages ("In the essay"), when it names one. */
+  quoteLabel?: string;
 }
 
 export interface CatalogFilter {
@@ -29,9 +20,15 @@ export interface CatalogFilter {
 
 export class Catalog {
   readonly entries = new Map<string, CatalogEntry>();
+  /** Categories in the order the packs give them (highest-priority pack first), without repeats. */
+  readonly categoryOrder: readonly string[];
+  /** Each pack's source text, for "Read in context" (packs without one are absent). */
+  readonly sourceTexts = new Map<string, string>();
 
   constructor(packs: readonly Pack[]) {
+    this.categoryOrder = [...new Set(packs.flatMap((pack) => pack.categories ?? []))];
     for (const pack of packs) {
+      if (pack.sourceText) this.sourceTexts.set(pack.id, pack.sourceText);
       for (const term of pack.terms) {
         if (this.entries.has(term.id)) continue;
         this.entries.set(term.id, {
@@ -39,6 +36,7 @@ export class Catalog {
           packId: pack.id,
           packTitle: pack.title,
           asOf: pack.asOf,
+          ...(pack.quoteLabel ? { quoteLabel: pack.quoteLabel } : {}),
         });
       }
     }

@@ -23,6 +23,8 @@ export const LIMITS = {
   positionChars: 400,
   relatedPerTerm: 16,
   contextWords: 16,
+  categoriesPerPack: 64,
+  sourceTextChars: 200_000,
 } as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -173,7 +175,31 @@ function buildPackSchema() {
       ),
       asOf: v.pipe(v.string('not a string'), v.isoDate('must be a date such as 2026-11-01')),
       description: v.optional(text(LIMITS.backgroundChars)),
+      /** The title of the text the entries quote ("Essay: Japan's move toward …"). */
       source: v.optional(text(LIMITS.titleChars)),
+      /** The heading over quoted passages on a card ("In the essay"); "From the source" if absent. */
+      quoteLabel: v.optional(text(LIMITS.titleChars)),
+      /**
+       * The full text the quotes come from, one paragraph per line: the glossary page shows each
+       * quote in its paragraph ("Read in context"). Pages never receive it.
+       */
+      sourceText: v.optional(
+        v.pipe(
+          v.string('not a string'),
+          v.maxLength(
+            LIMITS.sourceTextChars,
+            (issue) => `longer than ${LIMITS.sourceTextChars} characters (${issue.received})`,
+          ),
+          v.check((s) => !hasLoneSurrogate(s), 'contains a broken character (lone surrogate)'),
+        ),
+      ),
+      /** The order in which the glossary page presents the categories; others follow, A–Z. */
+      categories: v.optional(
+        v.pipe(
+          v.array(text(LIMITS.categoryChars), 'must be a list'),
+          v.maxLength(LIMITS.categoriesPerPack, `more than ${LIMITS.categoriesPerPack} categories`),
+        ),
+      ),
       terms: v.pipe(
         v.array(term, 'must be a list'),
         v.minLength(1, 'needs at least one term'),

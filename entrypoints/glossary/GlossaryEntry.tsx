@@ -8,9 +8,12 @@ export interface GlossaryEntryProps {
   lookup(id: string): CatalogEntry | undefined;
   onRelated(id: string): void;
   targetId: string | null;
+  /** The entry's pack's source text, when the pack carries one. */
+  sourceText: string | undefined;
 }
 
-export function GlossaryEntry({ entry, lookup, onRelated, targetId }: GlossaryEntryProps) {
+export function GlossaryEntry(props: GlossaryEntryProps) {
+  const { entry, lookup, onRelated, targetId, sourceText } = props;
   const id = entry.term.id;
   return (
     <article
@@ -24,7 +27,11 @@ export function GlossaryEntry({ entry, lookup, onRelated, targetId }: GlossaryEn
         lookup={lookup}
         onRelated={onRelated}
         headingId={`${id}-title`}
-        afterQuote={(passage) => <QuoteContext passage={passage} />}
+        afterQuote={
+          sourceText
+            ? (passage) => <QuoteContext passage={passage} source={sourceText} />
+            : undefined
+        }
       />
     </article>
   );

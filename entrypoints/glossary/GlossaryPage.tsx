@@ -45,7 +45,8 @@ export function GlossaryPage() {
     [state, query],
   );
   const groups = useMemo(
-    () => (state ? groupByCategory(state.catalog.entries.values()) : []),
+    () =>
+      state ? groupByCategory(state.catalog.entries.values(), state.catalog.categoryOrder) : [],
     [state],
   );
 
@@ -109,7 +110,12 @@ export function GlossaryPage() {
                   : `${filtered.length} ${filtered.length === 1 ? 'term matches' : 'terms match'} “${query.trim()}”`}
               </h2>
               {filtered.map((entry) => (
-                <GlossaryEntry key={entry.term.id} entry={entry} {...entryProps} />
+                <GlossaryEntry
+                  key={entry.term.id}
+                  entry={entry}
+                  sourceText={state.catalog.sourceTexts.get(entry.packId)}
+                  {...entryProps}
+                />
               ))}
             </section>
           ) : (
@@ -123,7 +129,12 @@ export function GlossaryPage() {
                   {group.category}
                 </h2>
                 {group.entries.map((entry) => (
-                  <GlossaryEntry key={entry.term.id} entry={entry} {...entryProps} />
+                  <GlossaryEntry
+                    key={entry.term.id}
+                    entry={entry}
+                    sourceText={state.catalog.sourceTexts.get(entry.packId)}
+                    {...entryProps}
+                  />
                 ))}
               </section>
             ))

@@ -1,12 +1,17 @@
-/** "Read in context": the essay paragraph around a quoted passage, the quote itself marked. */
-import essay from '@/glossary/sources/japan-strategic-autonomy-2026.txt?raw';
+/** "Read in context": the source paragraph around a quoted passage, the quote itself marked. */
+import { useMemo } from 'preact/hooks';
 import { createEssayIndex } from '@/glossary/essay-context';
 import type { Passage } from '@/glossary/schema';
 
-const index = createEssayIndex(essay);
+/** Indexes are built once per source text (a pack carries its own, see `Pack.sourceText`). */
+const indexes = new Map<string, ReturnType<typeof createEssayIndex>>();
 
-export function QuoteContext({ passage }: { passage: Passage }) {
-  const segments = index.find(passage.quote);
+export function QuoteContext({ passage, source }: { passage: Passage; source: string }) {
+  const segments = useMemo(() => {
+    let index = indexes.get(source);
+    if (!index) indexes.set(source, (index = createEssayIndex(source)));
+    return index.find(passage.quote);
+  }, [passage.quote, source]);
   if (!segments) return null;
   return (
     <details class="quote-context">

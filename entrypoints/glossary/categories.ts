@@ -1,18 +1,24 @@
-/** The glossary's reading order: categories in a fixed sequence, then any a pack adds, A–Z. */
-import { CATEGORY_ORDER, type CatalogEntry } from '@/glossary/catalog';
+/** The glossary's reading order: categories in the order the packs give, then the others, A–Z. */
+import type { CatalogEntry } from '@/glossary/catalog';
 
 export interface CategoryGroup {
   category: string;
   entries: CatalogEntry[];
 }
 
-function rank(category: string): number {
-  const index = CATEGORY_ORDER.indexOf(category.toLowerCase());
-  return index === -1 ? CATEGORY_ORDER.length : index;
-}
-
-/** Groups keep the catalogue's order of terms within each category. */
-export function groupByCategory(entries: Iterable<CatalogEntry>): CategoryGroup[] {
+/**
+ * Groups keep the catalogue's order of terms within each category; `order` is the catalogue's
+ * `categoryOrder` (matched without regard to case).
+ */
+export function groupByCategory(
+  entries: Iterable<CatalogEntry>,
+  order: readonly string[] = [],
+): CategoryGroup[] {
+  const lower = order.map((category) => category.toLowerCase());
+  const rank = (category: string) => {
+    const index = lower.indexOf(category.toLowerCase());
+    return index === -1 ? lower.length : index;
+  };
   const groups = new Map<string, CatalogEntry[]>();
   for (const entry of entries) {
     const list = groups.get(entry.term.category);

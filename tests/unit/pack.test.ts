@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aliasText, countWords, validatePack, type Pack, type Term } from '../../glossary/schema';
-import { CATEGORY_ORDER } from '../../glossary/catalog';
 import { BUNDLED_PACK_ID, getBundledPack } from '../../utils/packs';
 
 const root = new URL('../../', import.meta.url);
@@ -17,7 +16,7 @@ const essay = readFileSync(
   'utf8',
 );
 
-const CATEGORIES = CATEGORY_ORDER;
+const CATEGORIES = (raw as Pack).categories ?? [];
 
 const HEADINGS = [
   'The Dual Hedge Was Never a Strategy',
@@ -295,5 +294,17 @@ describe('bundled pack japan-autonomy', () => {
         expect(term(id).summary, id).toMatch(/shorthand for the government of/);
       }
     });
+  });
+});
+
+describe('what the bundled pack says about itself', () => {
+  const pack = raw as Pack;
+  it('carries the essay exactly as glossary/sources keeps it, for "Read in context"', () => {
+    expect(pack.sourceText).toBe(essay);
+  });
+  it('orders every category its terms use', () => {
+    const used = new Set(pack.terms.map((t) => t.category));
+    expect([...used].filter((c) => !pack.categories?.includes(c))).toEqual([]);
+    expect(pack.quoteLabel).toBe('In the essay');
   });
 });
