@@ -3,9 +3,20 @@
  * variants, the context words that cue a term, and the never-match neighbours that block an alias.
  */
 import type { Alias } from './schema.ts';
-import type { MatchKind, MatchableTerm } from './matcher.ts';
 import { fold } from './normalize.ts';
 import { aliasForms } from './variants.ts';
+
+/** `Term` from schema.ts satisfies this. */
+export interface MatchableTerm {
+  id: string;
+  aliases: readonly Alias[];
+}
+
+/**
+ * 'mark': an unconditional alias. 'conditional': an alias that counts only with context on the
+ * page (see `resolveContext` in matcher.ts). 'cue': a context word; cues never hide or displace other matches.
+ */
+export type MatchKind = 'mark' | 'conditional' | 'cue';
 
 /** A blocker is a `notIn` phrase: found like an alias, it only stops its own alias matching. */
 export type EntryKind = MatchKind | 'blocker';

@@ -3,28 +3,19 @@
  * folds each code unit through a lookup table on the fly and walks a trie from word starts only,
  * so it is linear in the text and does not grow with the glossary (ARCHITECTURE.md, decision 3).
  */
-import type { Alias } from './schema.ts';
 import {
   compileEntries,
   compileEntriesSliced,
   type CompiledEntries,
   type Entry,
   type EntryKind,
+  type MatchKind,
+  type MatchableTerm,
 } from './entries.ts';
+
+export type { MatchKind, MatchableTerm };
 import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables } from './normalize.ts';
 import { buildTrie, childOf, type Trie } from './trie.ts';
-
-/** `Term` from schema.ts satisfies this. */
-export interface MatchableTerm {
-  id: string;
-  aliases: readonly Alias[];
-}
-
-/**
- * 'mark': an unconditional alias. 'conditional': an alias that counts only with context on the
- * page (see `resolveContext`). 'cue': a context word; cues never hide or displace other matches.
- */
-export type MatchKind = 'mark' | 'conditional' | 'cue';
 
 /** UTF-16 offsets into the original text, end exclusive. */
 export interface Match {

@@ -99,19 +99,6 @@ export function foldTables(): Readonly<Tables> {
   return (tables ??= decodeTables());
 }
 
-export function foldChar(code: number): number {
-  return foldTables().fold[code & 0xffff]!;
-}
-
-export function foldCharKeepCase(code: number): number {
-  return foldTables().keep[code & 0xffff]!;
-}
-
-/** WORD, OTHER, SKIP or ACCENT (both ignorable) for one code unit. */
-export function charClass(code: number): number {
-  return foldTables().cls[code & 0xffff]!;
-}
-
 const CHUNK = 8192;
 let utf16: TextDecoder | undefined;
 

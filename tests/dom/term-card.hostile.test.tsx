@@ -151,5 +151,6 @@ describe('TermCard with hostile pack text', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // 250 full renders: about 1 s alone, several on a loaded 2-core machine.
+  }, 30_000);
 });

@@ -6,16 +6,18 @@ import {
   SEPARATOR,
   SKIP,
   WORD,
-  charClass,
   fold,
-  foldChar,
-  foldCharKeepCase,
   foldKeepCase,
+  foldTables,
 } from '../../glossary/normalize';
 
 const SEP = String.fromCharCode(SEPARATOR);
 const IGN = String.fromCharCode(IGNORABLE);
 const code = (char: string) => char.charCodeAt(0);
+/** One code unit through the tables the matcher walks. */
+const foldChar = (c: number) => foldTables().fold[c]!;
+const foldCharKeepCase = (c: number) => foldTables().keep[c]!;
+const charClass = (c: number) => foldTables().cls[c]!;
 
 describe('fold', () => {
   it('lowercases', () => {

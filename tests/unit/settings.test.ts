@@ -14,7 +14,6 @@ import {
   overridesFor,
   patchSettings,
   resolveSettings,
-  settingSchemas,
   settingsItem,
   updateSettings,
   watchSettings,
@@ -22,6 +21,7 @@ import {
   withTermShown,
   type Settings,
 } from '@/utils/settings';
+import { settingSchemas } from '@/utils/settings-schema';
 
 const KEY = 'settings';
 const META_KEY = 'settings$';

@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compile } from '@/glossary/matcher';
 import { BUNDLED_PACK_ID, loadEnabledPacks, loadPackList } from '@/utils/packs';
-import { DEFAULT_SETTINGS, loadSettings, settingSchemas, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from '@/utils/settings';
+import { settingSchemas } from '@/utils/settings-schema';
 
 const RUNS = 200;
 
