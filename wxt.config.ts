@@ -2,10 +2,9 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
-import { bundledPackScript } from './utils/bundled-pack-script';
+import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
-const BUNDLED_PACK_FILE = 'glossary/packs/japan-autonomy.json';
 
 /** A pack as pages need it: everything but the text its quotes come from. */
 function forPages(file: string): unknown {

@@ -3,6 +3,13 @@
  * bundled-pack.ts). Pure, so that wxt.config.ts can generate the script at build time.
  */
 
+/**
+ * The pack that ships with Gloss: its id, and so its file, `glossary/packs/<id>.json` (a unit
+ * test checks the file's own id). The one place that names it.
+ */
+export const BUNDLED_PACK_ID = 'japan-autonomy';
+export const BUNDLED_PACK_FILE = `glossary/packs/${BUNDLED_PACK_ID}.json`;
+
 /** The isolated world's global the data script sets; pages can neither see nor set it. */
 export const BUNDLED_PACK_GLOBAL = '__glossBundledPack';
 

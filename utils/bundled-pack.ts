@@ -8,13 +8,19 @@
  * leaves the text on the content scripts' own global, in a task of its own. Should it be missing,
  * the background hands the text over.
  */
-import bundledJson from '@/glossary/packs/japan-autonomy.json?raw';
 import { send } from './messages';
-import { BUNDLED_PACK_GLOBAL } from './bundled-pack-script';
+import { BUNDLED_PACK_FILE, BUNDLED_PACK_GLOBAL } from './bundled-pack-script';
+
+// Every top-level pack file as text (there is one); the bundled one is picked by its id.
+const packFiles = import.meta.glob<string>('/glossary/packs/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export async function bundledPackText(): Promise<string> {
   // A build-time constant: in every other bundle this branch, and the import it avoids, is gone.
-  if (import.meta.env.ENTRYPOINT !== 'content') return bundledJson;
+  if (import.meta.env.ENTRYPOINT !== 'content') return packFiles[`/${BUNDLED_PACK_FILE}`]!;
   const global = globalThis as Record<string, unknown>;
   const text = global[BUNDLED_PACK_GLOBAL];
   if (typeof text === 'string') {

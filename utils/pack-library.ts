@@ -5,14 +5,8 @@
  * it runs in node tests with WXT's fake browser.
  */
 import { parsePack, type Pack } from '@/glossary/schema';
-import {
-  BUNDLED_PACK_ID,
-  loadPack,
-  loadPackList,
-  packItem,
-  packListItem,
-  type PackEntry,
-} from './packs';
+import { loadPack, loadPackList, packItem, packListItem, type PackEntry } from './packs';
+import { BUNDLED_PACK_ID } from './bundled-pack-script';
 
 export interface PackSummary {
   id: string;

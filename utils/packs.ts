@@ -10,8 +10,7 @@ import * as v from 'valibot';
 import { bundledPackText } from './bundled-pack';
 import { validatePack, type Pack } from '@/glossary/schema';
 
-/** The bundled pack's id (a unit test checks it against the pack). */
-export const BUNDLED_PACK_ID = 'japan-autonomy';
+import { BUNDLED_PACK_ID } from './bundled-pack-script';
 
 let bundled: Promise<Pack> | undefined;
 

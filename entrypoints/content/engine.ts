@@ -68,7 +68,10 @@ export class Engine {
     });
     this.scanner = new Scanner(matcher, this.store, () => session.isValid);
     this.observer = new PageObserver({
-      rescan: async (roots) => void (await this.scanner.rescan(roots)),
+      rescan: async (roots) => {
+        await this.scanner.rescan(roots);
+        probe('pass-done');
+      },
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
       beforePass: (removals) => this.repair(removals),
       onCutoff: () => console.debug('Gloss: this page changes too often; marks are paused here.'),
@@ -80,7 +83,7 @@ export class Engine {
   async start(): Promise<void> {
     // Some documents (an XML error page, a script-built page mid-way) have no root yet.
     const root = document.body ?? document.documentElement;
-    if (!root) return;
+    if (!root) return probe('no-root');
     this.observer.observe(root);
     await this.scan(root);
     this.session.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
@@ -127,9 +130,10 @@ export class Engine {
     if (root) await this.scan(root);
   }
 
-  private scan(root: Node): Promise<unknown> {
+  private async scan(root: Node): Promise<void> {
     probe('scan');
-    return this.scanner.scan([root], true);
+    await this.scanner.scan([root], true);
+    probe('scan-done');
   }
 
   marks(): Occurrence[] {

@@ -6,6 +6,7 @@
  * Pointer moves only record the position; the hit test runs at most once per animation frame.
  */
 import type { Settings } from '@/utils/settings';
+import { probe } from '@/utils/test-probe';
 import type { Engine } from './engine';
 import type { Occurrence } from './marks';
 import type { PageSession } from './session';
@@ -71,11 +72,22 @@ export class HoverIntent {
     this.cancelDwell();
     this.over = null;
     this.cancelAbandon();
+    this.settled();
   }
 
   pointerLeftPopover(): void {
     this.insidePopover = false;
     if (!this.pinned) this.scheduleAbandon();
+  }
+
+  /**
+   * For the end-to-end tests (test build only): the pointer's last position has been handled and
+   * no dwell, abandon or frame is pending, so nothing more will happen until the pointer moves.
+   */
+  private settled(): void {
+    if (this.frame || this.dwellTimer || this.primeTimer || this.abandonTimer) return;
+    const { x, y } = this.point ?? { x: -1, y: -1 };
+    probe('hover-settled', { x, y, open: this.target.isOpen(), inPopover: this.insidePopover });
   }
 
   private onMove(event: PointerEvent): void {
@@ -89,6 +101,11 @@ export class HoverIntent {
   }
 
   private evaluate(): void {
+    this.decide();
+    this.settled();
+  }
+
+  private decide(): void {
     if (!this.point || this.insidePopover) return;
     const { x, y } = this.point;
     const occurrence = this.target.at(x, y);
@@ -114,6 +131,7 @@ export class HoverIntent {
         // For the benchmark: the time from here to the painted popover is what a reader waits.
         performance.mark('gloss:dwell-end');
         if (this.over === occurrence && !this.insidePopover) this.show(occurrence, { x, y }, false);
+        this.settled();
       }, dwell);
     }
     if (this.target.isOpen() && !this.pinned && occurrence !== this.shown) this.scheduleAbandon();
@@ -155,9 +173,11 @@ export class HoverIntent {
     if (this.abandonTimer) return;
     this.abandonTimer = this.session.setTimeout(() => {
       this.abandonTimer = 0;
-      if (this.pinned || this.insidePopover || (this.over && this.over === this.shown)) return;
-      this.target.close();
-      this.shown = null;
+      if (!(this.pinned || this.insidePopover || (this.over && this.over === this.shown))) {
+        this.target.close();
+        this.shown = null;
+      }
+      this.settled();
     }, ABANDON_MS);
   }
 

@@ -30,10 +30,29 @@ export class PageSwitch {
     private settings: Settings,
   ) {}
 
-  /** The answers to the popup's and background's messages, for the page as it is now. */
+  /**
+   * The answers to the popup's and background's messages, for the page as it is now. While a
+   * session is starting, they wait for it: the popup must not hear "off" from a page that is
+   * switching on.
+   */
   handlers(): Handlers<'tab'> {
+    if (this.session && !this.running) return this.afterStart;
     return this.running?.handlers ?? OFF;
   }
+
+  private readonly afterStart = Object.fromEntries(
+    Object.keys(OFF).map((type) => [
+      type,
+      async (request: never, sender: never) => {
+        await this.queue;
+        const handler = (this.running?.handlers ?? OFF)[type as keyof typeof OFF] as (
+          request: never,
+          sender: never,
+        ) => unknown;
+        return handler(request, sender);
+      },
+    ]),
+  ) as Handlers<'tab'>;
 
   /** Applies new settings (or, with `packsChanged`, new packs) once earlier changes have. */
   update(settings: Settings = this.settings, packsChanged = false): Promise<void> {

@@ -8,10 +8,10 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { StaticServer } from '../support/static-server.ts';
+import { hoverSettled, passDone, scansDone, timelineNow } from './page-helpers';
 
 const UNDERLINE = 'gloss-term-underline';
 /** Past the default 300 ms dwell, plus a frame for the hit test and one for placement. */
-const DWELL_WAIT_MS = 450;
 
 interface Opened {
   page: Page;
@@ -120,7 +120,6 @@ async function hoverMark(page: Page, text: string, world: Target = page): Promis
   const { x, y } = await markCentre(world, text);
   await page.mouse.move(Math.max(1, x - 30), y + 30);
   await page.mouse.move(x, y, { steps: 3 });
-  await page.waitForTimeout(DWELL_WAIT_MS);
 }
 
 interface PopoverState {
@@ -199,10 +198,18 @@ test.describe('hostile pages', () => {
     await waitForMark(page, 'Ryukyu Islands');
     // Hovering adds the popover's host; the page deletes it. Gloss must neither throw nor fight
     // the page in a loop, and a later hover must mount the host again (not reuse a dead one).
-    await hoverMark(page, 'Senkaku Islands');
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(DWELL_WAIT_MS);
-    await hoverMark(page, 'Ryukyu Islands');
+    // Each step waits for Gloss's hover logic to have handled it (the dwell ended and the popover
+    // was shown, then deleted by the page; or the pointer left).
+    for (const [text, point] of [
+      ['Senkaku Islands', null],
+      [null, { x: 5, y: 5 }],
+      ['Ryukyu Islands', null],
+    ] as const) {
+      const since = await timelineNow(page);
+      if (text) await hoverMark(page, text);
+      else await page.mouse.move(point!.x, point!.y);
+      await hoverSettled(page, since, text ? await markCentre(page, text) : point!);
+    }
     const removed = await page.evaluate(() => (window as unknown as { removed: string[] }).removed);
     // Each hover re-added the host (the page removed it each time), and only the host.
     expect(removed.length).toBeGreaterThanOrEqual(2);
@@ -286,7 +293,8 @@ test.describe('hostile pages', () => {
   }) => {
     const { page } = await open(context, server, 'huge-dom.html');
     await waitForMark(page, 'Okinawa', 30_000);
-    await page.waitForTimeout(500);
+    // The frame gaps are read once Gloss has scanned the whole page.
+    await scansDone(page);
     const gaps = await page.evaluate(() => {
       const w = window as unknown as {
         maxFrameGap: number;
@@ -387,9 +395,10 @@ test.describe('hostile pages', () => {
     const typed = 'Patrols near the Senkaku Islands and Okinawa, said Tokyo. ';
     for (const selector of ['#input', '#textarea']) {
       await page.click(selector);
+      const typing = await timelineNow(page);
       await page.keyboard.type(typed, { delay: 5 });
-      // Let Gloss's observer pass (60 ms debounce) run while the reader is mid-sentence.
-      await page.waitForTimeout(300);
+      // Gloss's observer pass (60 ms debounce) runs while the reader is mid-sentence.
+      await passDone(page, typing);
       await page.keyboard.type('More.');
       const state = await page.$eval(selector, (el) => {
         const field = el as HTMLInputElement | HTMLTextAreaElement;
@@ -398,8 +407,13 @@ test.describe('hostile pages', () => {
       const expected = `${typed}More.`;
       expect(state).toEqual({ value: expected, start: expected.length, end: expected.length });
       // A selection made by the reader survives Gloss's next pass.
-      await page.$eval(selector, (el) => (el as HTMLInputElement).setSelectionRange(4, 11));
-      await page.waitForTimeout(300);
+      const selecting = await timelineNow(page);
+      await page.$eval(selector, (el) => {
+        (el as HTMLInputElement).setSelectionRange(4, 11);
+        // The page updates itself while the selection is there (Gloss's observer runs).
+        document.getElementById('count')!.textContent = 'selected';
+      });
+      await passDone(page, selecting);
       expect(
         await page.$eval(selector, (el) => [
           (el as HTMLInputElement).selectionStart,
@@ -408,8 +422,9 @@ test.describe('hostile pages', () => {
       ).toEqual([4, 11]);
     }
     await page.click('#editable');
+    const editing = await timelineNow(page);
     await page.keyboard.type(typed, { delay: 5 });
-    await page.waitForTimeout(300);
+    await passDone(page, editing);
     await page.keyboard.type('More.');
     const editable = await page.$eval('#editable', (el) => {
       const selection = getSelection()!;
@@ -533,7 +548,8 @@ test.describe('hostile pages', () => {
   /** Seen on a real page (the corpus page cna-taiwan-2023-egg-shortage.html). */
   test('a document without a root element: no error from Gloss', async ({ context, server }) => {
     const { page, glossErrors } = await open(context, server, 'no-root.html');
-    await page.waitForTimeout(1_500);
+    // Gloss got as far as looking for the root, and stopped there.
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:no-root').length > 0);
     expect(await page.evaluate(() => document.documentElement)).toBeNull();
     expect(glossErrors).toEqual([]);
   });

@@ -141,26 +141,3 @@ test('a hidden term disappears from an open page, and comes back from the option
   await hidden.getByRole('button', { name: /^Show again Seoul .*\(everywhere\)$/ }).click();
   await expect.poll(() => markedTexts(article)).toContain('Seoul');
 });
-
-test('screenshots of the options page, light and dark', async ({ openExtensionPage }) => {
-  const options = await openExtensionPage('options.html');
-  await options.setViewportSize({ width: 1000, height: 1500 });
-  await options.evaluate(() =>
-    chrome.storage.local.set({
-      settings: {
-        disabledSites: ['news.example.com'],
-        hiddenTerms: ['tokyo'],
-        hiddenTermsBySite: { 'example.org': ['seoul'] },
-        disabledCategories: ['people'],
-      },
-      settings$: { v: 2 },
-    }),
-  );
-  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
-  await expect(importStatus(options)).toContainText('Imported');
-  await options.screenshot({ path: 'test-results/options-light.png', fullPage: true });
-  await options.emulateMedia({ colorScheme: 'dark' });
-  await importFile(options, 'broken.json', '{"id": "Broken Pack", "terms": []}');
-  await expect(options.getByRole('alert')).toBeVisible();
-  await options.screenshot({ path: 'test-results/options-dark.png', fullPage: true });
-});

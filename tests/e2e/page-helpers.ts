@@ -24,30 +24,17 @@ export async function waitForMarks(page: Page, atLeast = 1, name?: string): Prom
 }
 
 /**
- * What Gloss marked once its scan has finished: the scan runs in slices and, under load, the last
- * slice can land well after the first, so a fixed wait reads a half-done scan. Settled means at
- * least `atLeast` marks and no change for `quietMs`.
+ * What Gloss marked once its scans have finished: the scan runs in slices and, under load, the
+ * last slice can land well after the first, so a fixed wait would read a half-done scan. Waits
+ * for at least `atLeast` marks and for every started scan's `gloss:scan-done` probe.
  */
 export async function settledMarks(
   page: Page,
   atLeast = 1,
-  {
-    quietMs = 600,
-    timeoutMs = 15_000,
-    name,
-  }: { quietMs?: number; timeoutMs?: number; name?: string } = {},
+  { name }: { name?: string } = {},
 ): Promise<string[]> {
   await waitForMarks(page, atLeast, name);
-  const deadline = Date.now() + timeoutMs;
-  let previous = (await markedTexts(page, name)).sort().join('\n');
-  for (;;) {
-    await page.waitForTimeout(quietMs);
-    const texts = await markedTexts(page, name);
-    const current = [...texts].sort().join('\n');
-    if (current === previous) return texts;
-    if (Date.now() > deadline) throw new Error(`marks still changing after ${timeoutMs} ms`);
-    previous = current;
-  }
+  return scansDone(page, name);
 }
 
 /** A fingerprint of the page's DOM: text and element count, to prove Gloss changed nothing. */
@@ -90,4 +77,64 @@ export async function popoverState(page: Page): Promise<{ open: boolean; title: 
       getComputedStyle(card).visibility !== 'hidden';
     return { open, title: open ? (card!.querySelector('h2')?.textContent ?? null) : null };
   });
+}
+
+type World = Pick<Page, 'evaluate' | 'waitForFunction'>;
+
+/** Now, on the clock of the document's performance timeline (for `since` below). */
+export function timelineNow(world: World): Promise<number> {
+  return world.evaluate(() => performance.now());
+}
+
+export interface HoverSettled {
+  x: number;
+  y: number;
+  open: boolean;
+  inPopover: boolean;
+}
+
+/**
+ * Waits until Gloss's hover logic has handled the pointer (at `at`, when given) after `since` and
+ * has no dwell, abandon or frame pending: nothing opens or closes after this until the pointer
+ * moves again. Reads the `gloss:hover-settled` probe of the test build (utils/test-probe.ts).
+ */
+export async function hoverSettled(
+  world: World,
+  since: number,
+  at?: { x: number; y: number },
+): Promise<HoverSettled> {
+  const handle = await world.waitForFunction(
+    ({ after, point }) =>
+      performance
+        .getEntriesByName('gloss:hover-settled')
+        .map((entry) => entry as PerformanceMark)
+        .filter((mark) => mark.startTime > after)
+        .map((mark) => mark.detail as { x: number; y: number })
+        .findLast(
+          (d) => !point || (Math.abs(d.x - point.x) <= 1 && Math.abs(d.y - point.y) <= 1),
+        ) ?? null,
+    { after: since, point: at ?? null },
+  );
+  return (await handle.jsonValue()) as HoverSettled;
+}
+
+/**
+ * Waits until every scan Gloss started has finished and no observer pass is pending (the probes
+ * `gloss:scan` / `gloss:scan-done` of the test build), then returns the marks.
+ */
+export async function scansDone(page: Page, name?: string): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const count = (n: string) => performance.getEntriesByName(`gloss:${n}`).length;
+    return count('scan') > 0 && count('scan-done') >= count('scan');
+  });
+  return markedTexts(page, name);
+}
+
+/** Waits for an observer pass (a rescan of what the page changed) after `since`. */
+export async function passDone(world: World, since: number): Promise<void> {
+  await world.waitForFunction(
+    (after) =>
+      performance.getEntriesByName('gloss:pass-done').some((mark) => mark.startTime > after),
+    since,
+  );
 }

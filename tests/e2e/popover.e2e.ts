@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { markPoint, popoverState, waitForMarks } from './page-helpers';
+import { hoverSettled, markPoint, popoverState, timelineNow, waitForMarks } from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 async function openArticle(openFixture: (file: string) => Promise<Page>): Promise<Page> {
@@ -18,10 +18,12 @@ test.describe('hover', () => {
     const page = await openArticle(openFixture);
     const { x, y } = await markPoint(page, 'Senkakus');
     // Sweep across the mark without stopping.
+    const since = await timelineNow(page);
     await page.mouse.move(x - 150, y);
     await page.mouse.move(x + 150, y, { steps: 6 });
     await page.mouse.move(5, 5, { steps: 2 });
-    await page.waitForTimeout(500);
+    // Once the last position is handled with nothing pending, nothing can open any more.
+    expect(await hoverSettled(page, since, { x: 5, y: 5 })).toMatchObject({ open: false });
     expect(await popoverState(page)).toEqual(closed);
     // Rest on it.
     await page.mouse.move(x, y, { steps: 3 });
@@ -65,7 +67,10 @@ test.describe('hover', () => {
     );
     await page.mouse.move(5, 5);
     await expect.poll(() => popoverState(page), { timeout: 3_000 }).toEqual(closed);
-    await page.waitForTimeout(300);
+    // A rendered frame has noted the popover gone.
+    await page.waitForFunction(
+      () => (window as unknown as { frames: [number, string][] }).frames.at(-1)?.[1] === 'none',
+    );
     const { frames, dwellEnds } = await page.evaluate(() => ({
       frames: (window as unknown as { frames: [number, string][] }).frames,
       dwellEnds: performance.getEntriesByName('gloss:dwell-end').map((m) => m.startTime),
@@ -101,8 +106,10 @@ test.describe('hover', () => {
     });
     // The popover does not cover the term it explains.
     expect(box.top >= y + 4 || box.bottom <= y - 4).toBe(true);
+    const since = await timelineNow(page);
     await page.mouse.move(box.x, box.y, { steps: 4 });
-    await page.waitForTimeout(800);
+    // In the popover, with no abandon pending: it stays.
+    expect(await hoverSettled(page, since)).toMatchObject({ open: true, inPopover: true });
     expect(await popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
     // Leave both the popover and the mark.
     await page.mouse.move(5, 5, { steps: 2 });
@@ -119,8 +126,10 @@ test.describe('hover', () => {
 
     await page.mouse.click(x, y);
     await expect.poll(async () => (await popoverState(page)).title).toBe('Senkaku Islands');
+    const since = await timelineNow(page);
     await page.mouse.move(5, 5, { steps: 2 });
-    await page.waitForTimeout(900);
+    // Pinned: moving away schedules no abandon, so once handled it is still open.
+    expect(await hoverSettled(page, since, { x: 5, y: 5 })).toMatchObject({ open: true });
     expect((await popoverState(page)).open).toBe(true);
     // A click elsewhere closes a pinned popover.
     await page.mouse.click(5, 5);
@@ -198,13 +207,14 @@ test.describe('touch', () => {
 
 test.describe('looks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`screenshot of the popover (${colorScheme})`, async ({ openFixture }, testInfo) => {
+    test(`the popover follows the page's colour scheme (${colorScheme})`, async ({
+      openFixture,
+    }) => {
       const page = await openArticle(openFixture);
       await page.emulateMedia({ colorScheme });
       const { x, y } = await markPoint(page, 'Japan-Philippines reciprocal access agreement');
       await page.mouse.move(x, y, { steps: 2 });
       await expect.poll(async () => (await popoverState(page)).open).toBe(true);
-      await page.waitForTimeout(300);
       const theme = await page.evaluate(() =>
         document
           .querySelector('gloss-popover')!
@@ -212,7 +222,6 @@ test.describe('looks', () => {
           .getAttribute('data-theme'),
       );
       expect(theme).toBe(colorScheme);
-      await page.screenshot({ path: testInfo.outputPath(`popover-${colorScheme}.png`) });
     });
   }
 

@@ -131,7 +131,6 @@ test('the site switch turns Gloss off and on for the page’s site, live', async
   const popup = await openExtensionPage(`popup.html?tab=${await articleTabId(background)}`);
   // The switch needs the page's host, which the content script reports in its gloss:page-terms
   // reply (`host`; the browser does not tell the popup the tab's address without "tabs").
-  // TODO(lead): entrypoints/content/page.ts must answer `{ on, host, terms }` for this to pass.
   const toggle = popup.getByRole('switch', { name: /Gloss on this site/ });
   await expect(toggle).toBeChecked();
   await expect(popup.getByText('127.0.0.1')).toBeVisible();

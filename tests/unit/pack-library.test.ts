@@ -22,13 +22,13 @@ import {
   withoutPack,
 } from '@/utils/pack-library';
 import {
-  BUNDLED_PACK_ID,
   loadEnabledPacks,
   loadPack,
   loadPackList,
   packListItem,
   type PackEntry,
 } from '@/utils/packs';
+import { BUNDLED_PACK_ID } from '@/utils/bundled-pack-script';
 
 type Json = Record<string, unknown>;
 

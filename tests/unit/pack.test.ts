@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aliasText, countWords, validatePack, type Pack, type Term } from '../../glossary/schema';
-import { BUNDLED_PACK_ID, getBundledPack } from '../../utils/packs';
+import { getBundledPack } from '../../utils/packs';
+import { BUNDLED_PACK_ID } from '../../utils/bundled-pack-script';
 
 const root = new URL('../../', import.meta.url);
 const raw: unknown = JSON.parse(

@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compile } from '@/glossary/matcher';
-import { BUNDLED_PACK_ID, loadEnabledPacks, loadPackList } from '@/utils/packs';
+import { loadEnabledPacks, loadPackList } from '@/utils/packs';
+import { BUNDLED_PACK_ID } from '@/utils/bundled-pack-script';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '@/utils/settings';
 import { settingSchemas } from '@/utils/settings-schema';
 
