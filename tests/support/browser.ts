@@ -22,6 +22,8 @@ export interface LaunchOptions {
   hasTouch?: boolean;
   headless?: boolean;
   withExtension?: boolean;
+  /** The unpacked extension to load (default: Gloss's build); implies `withExtension`. */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
 }
@@ -32,11 +34,12 @@ export interface LaunchOptions {
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
   const withExtension = options.withExtension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(path.join(tmpdir(), 'gloss-chromium-'));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   let context: BrowserContext;
   try {
-    context = await launch(profile, options, withExtension);
+    context = await launch(profile, options, withExtension ? extensionDir : null);
   } catch (error) {
     removeProfile();
     throw error;
@@ -45,7 +48,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   return context;
 }
 
-function launch(profile: string, options: LaunchOptions, withExtension: boolean) {
+function launch(profile: string, options: LaunchOptions, extensionDir: string | null) {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -53,8 +56,8 @@ function launch(profile: string, options: LaunchOptions, withExtension: boolean)
     colorScheme: options.colorScheme,
     viewport: options.viewport ?? { width: 1200, height: 800 },
     args: [
-      ...(withExtension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
       ...CHROMIUM_ARGS,
     ],
