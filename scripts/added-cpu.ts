@@ -3,6 +3,7 @@
  * time with no extension, both read from Chromium's `Performance.getMetrics` (`TaskDuration`, ms)
  * over the same window. Pure, so the corpus runner's arithmetic is unit-tested.
  */
+import { median, quantile } from '../tests/bench/stats.ts';
 
 export interface AddedCpu {
   /** Per page, ms (can be negative: page scripts vary from run to run). */
@@ -10,14 +11,6 @@ export interface AddedCpu {
   median: number;
   p90: number;
   total: number;
-}
-
-/** The value at quantile `q` (0–1) of `values`, nearest rank; NaN for no values. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank]!;
 }
 
 /**
@@ -31,7 +24,7 @@ export function addedCpu(withExtension: readonly number[], without: readonly num
   const perPage = withExtension.map((ms, i) => ms - without[i]!);
   return {
     perPage,
-    median: quantile(perPage, 0.5),
+    median: median(perPage),
     p90: quantile(perPage, 0.9),
     total: perPage.reduce((sum, ms) => sum + ms, 0),
   };
