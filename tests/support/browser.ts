@@ -44,7 +44,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     removeProfile();
     throw error;
   }
-  context.on('close', removeProfile);
+  // Removed once the browser has exited: on the context's `close` event Chromium is still writing
+  // to the profile, and a folder deleted then comes back.
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    removeProfile();
+  };
   return context;
 }
 
