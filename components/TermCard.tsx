@@ -64,6 +64,7 @@ export function TermCard(props: TermCardProps) {
         </section>
       )}
       <Related ids={term.related} lookup={props.lookup} onRelated={props.onRelated} />
+      {term.checked && <p class="gloss-card__checked">Facts checked {term.checked}</p>}
       <CardFooter {...props} />
     </div>
   );

@@ -3,6 +3,7 @@
  * variants, the context words that cue a term, and the never-match neighbours that block an alias.
  */
 import type { Alias } from './schema.ts';
+import { isCJ } from './cjk-words.ts';
 import { fold } from './normalize.ts';
 import { aliasForms } from './variants.ts';
 
@@ -32,6 +33,40 @@ export interface Entry {
   alias: number;
   /** Generated variants give way to an alias written out in the pack. */
   generated: boolean;
+  /** RULE_* bits: checks made on the block text before the alias is taken. */
+  rules: number;
+}
+
+/** The alias starts with Han/Kana: its start must be a word boundary (cjk-words.ts). */
+export const RULE_CJ_START = 1;
+/** The alias ends with Han/Kana: its end must be a word boundary. */
+export const RULE_CJ_END = 2;
+/** `skipIn: ["dateline"]`. */
+export const RULE_DATELINE = 4;
+/** `skipIn: ["address"]`. */
+export const RULE_ADDRESS = 8;
+
+function rulesFor(form: string, skipIn: readonly string[] | undefined): number {
+  let rules = 0;
+  if (isCJ(form, 0)) rules |= RULE_CJ_START;
+  if (isCJ(form, form.length - 1)) rules |= RULE_CJ_END;
+  if (skipIn?.includes('dateline')) rules |= RULE_DATELINE;
+  if (skipIn?.includes('address')) rules |= RULE_ADDRESS;
+  return rules;
+}
+
+const LATIN_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * A neighbour word and an alias written as the phrase they make on a page: with a space between
+ * two Latin-like words ("Washington" + "Post"), directly otherwise (华盛顿 + 邮报, 美国 + 国会).
+ */
+export function joinNeighbours(first: string, second: string): string {
+  const a = first.at(-1) ?? '';
+  const b = second[0] ?? '';
+  const spaced =
+    LATIN_WORD.test(a) && LATIN_WORD.test(b) && !isCJ(first, first.length - 1) && !isCJ(second, 0);
+  return spaced ? `${first} ${second}` : `${first}${second}`;
 }
 
 export interface CompiledEntries {
@@ -61,6 +96,7 @@ class EntryBuilder {
     alias: number,
     generated: boolean,
     caseSensitive: boolean,
+    rules = 0,
   ): void {
     const { entries, firstOfKey, nextOfKey } = this;
     const exact = caseSensitive ? form : null;
@@ -84,7 +120,7 @@ class EntryBuilder {
     if (last < 0) firstOfKey.set(key, entries.length);
     else nextOfKey[last] = entries.length;
     nextOfKey.push(-1);
-    entries.push({ key, exact, kind, termId, alias, generated });
+    entries.push({ key, exact, kind, termId, alias, generated, rules });
   }
 
   addTerm(term: MatchableTerm): void {
@@ -95,9 +131,24 @@ class EntryBuilder {
       const forms = aliasForms(rules.text);
       if (forms.length > 0) this.aliasCount++;
       for (let i = 0; i < forms.length; i++) {
-        this.add(forms[i]!, kind, term.id, index, i > 0, !!rules.caseSensitive);
+        const form = forms[i]!;
+        this.add(
+          form,
+          kind,
+          term.id,
+          index,
+          i > 0,
+          !!rules.caseSensitive,
+          rulesFor(form, rules.skipIn),
+        );
       }
-      for (const phrase of rules.notIn ?? []) {
+      // Neighbour words are blockers too: the phrase they make with the alias stops the alias.
+      const phrases = [
+        ...(rules.notIn ?? []),
+        ...(rules.notBefore ?? []).map((word) => joinNeighbours(rules.text, word)),
+        ...(rules.notAfter ?? []).map((word) => joinNeighbours(word, rules.text)),
+      ];
+      for (const phrase of phrases) {
         for (const form of aliasForms(phrase))
           this.add(form, 'blocker', term.id, index, false, false);
       }

@@ -3,6 +3,7 @@
  * folds each code unit through a lookup table on the fly and walks a trie from word starts only,
  * so it is linear in the text and does not grow with the glossary (ARCHITECTURE.md, decision 3).
  */
+import { passesRules } from './alias-rules.ts';
 import {
   compileEntries,
   compileEntriesSliced,
@@ -78,6 +79,8 @@ class TrieMatcher implements Matcher {
   private readonly alias: Int32Array;
   private readonly exact: (string | null)[];
   private readonly termId: string[];
+  /** RULE_* bits per entry (entries.ts). */
+  private readonly rules: Uint8Array;
   /** Walks inside a match already taken are only needed to find cues and blockers. */
   private readonly hasAux: boolean;
   // Scratch space reused by every find(): candidates of one walk and the blockers in force.
@@ -89,7 +92,7 @@ class TrieMatcher implements Matcher {
   constructor(
     trie: Trie,
     first: Int32Array,
-    entries: readonly { kind: EntryKind; alias: number; exact: string | null; termId: string }[],
+    entries: readonly Pick<Entry, 'kind' | 'alias' | 'exact' | 'termId' | 'rules'>[],
     aliasCount: number,
   ) {
     this.trie = trie;
@@ -99,6 +102,7 @@ class TrieMatcher implements Matcher {
     const count = entries.length;
     this.kind = new Uint8Array(count);
     this.alias = new Int32Array(count);
+    this.rules = new Uint8Array(count);
     // Filled by push: packed arrays, which the scan reads faster than holey ones.
     this.exact = [];
     this.termId = [];
@@ -108,6 +112,7 @@ class TrieMatcher implements Matcher {
       const kind = KIND_CODE[entry.kind];
       this.kind[e] = kind;
       this.alias[e] = entry.alias;
+      this.rules[e] = entry.rules;
       this.exact.push(entry.exact);
       this.termId.push(entry.termId);
       if (kind >= CUE) hasAux = true;
@@ -233,6 +238,8 @@ class TrieMatcher implements Matcher {
       const exact = this.exact[e];
       if (exact != null && !sameCase(text, start, end, exact)) continue;
       if (this.isBlocked(start, end, this.alias[e]!)) continue;
+      const rules = this.rules[e]!;
+      if (rules !== 0 && !passesRules(text, start, end, rules)) continue;
       return e;
     }
     return -1;

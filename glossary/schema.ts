@@ -25,7 +25,14 @@ export const LIMITS = {
   contextWords: 16,
   categoriesPerPack: 64,
   sourceTextChars: 200_000,
+  neighbourWords: 32,
 } as const;
+
+/** Where an alias may stand that is not prose: see glossary/place-lines.ts for each heuristic. */
+export const SKIP_PLACES = ['dateline', 'address'] as const;
+
+/** 'key': a term the glossary is about. 'context': a capital, leader or country it mentions. */
+export const ROLES = ['key', 'context'] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Bidi overrides and isolates let a pack make text render differently from what it says.
@@ -82,6 +89,15 @@ function buildPackSchema() {
     v.regex(SLUG, 'must be a lowercase slug such as "senkaku-islands"'),
   );
 
+  const neighbours = (description: string) =>
+    v.optional(
+      v.pipe(
+        v.array(text(LIMITS.aliasChars), 'must be a list'),
+        v.maxLength(LIMITS.neighbourWords, `more than ${LIMITS.neighbourWords} words`),
+        v.description(description),
+      ),
+    );
+
   const aliasRules = object({
     text: text(LIMITS.aliasChars),
     /** Match only with this exact case ("Diet" the parliament, not "diet" the food). */
@@ -107,6 +123,30 @@ function buildPackSchema() {
       v.pipe(
         v.array(text(LIMITS.aliasChars)),
         v.maxLength(LIMITS.contextWords, `more than ${LIMITS.contextWords} entries`),
+      ),
+    ),
+    /**
+     * Words that, right after the alias, make it part of another name: "Post" for "Washington"
+     * (the newspaper), 邮报 for 华盛顿. Latin words follow after a space; CJK ones directly.
+     */
+    notBefore: neighbours(
+      'Words that, right after the alias, make it part of another name ("Post" after "Washington", 邮报 after 华盛顿): the alias is not marked there.',
+    ),
+    /** Words that, right before the alias, make it another thing: "State of", 美国 before 国会. */
+    notAfter: neighbours(
+      'Words that, right before the alias, make it another thing ("State of" before "Washington", 美国 before 国会): the alias is not marked there.',
+    ),
+    /** Not marked in a dateline ("SEOUL, South Korea —") or a postal address ("Washington DC 20006"). */
+    skipIn: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(SKIP_PLACES, `must be one of ${SKIP_PLACES.map((p) => `"${p}"`).join(', ')}`),
+          'must be a list',
+        ),
+        v.maxLength(SKIP_PLACES.length, `more than ${SKIP_PLACES.length} entries`),
+        v.description(
+          'Not marked in a dateline ("SEOUL, South Korea —", "新华社北京11月17日电") or a postal address ("Washington DC 20006").',
+        ),
       ),
     ),
   });
@@ -159,6 +199,25 @@ function buildPackSchema() {
       v.pipe(
         v.array(slug, 'must be a list'),
         v.maxLength(LIMITS.relatedPerTerm, `more than ${LIMITS.relatedPerTerm} related terms`),
+      ),
+    ),
+    /** Absent means "key", so packs written before this field keep their behaviour. */
+    role: v.optional(
+      v.pipe(
+        v.picklist(ROLES, 'must be "key" or "context"'),
+        v.description(
+          '"key": a term the pack is about (absent means key). "context": a capital, leader or country the stories mention, drawn only when the story is on the pack\'s topic.',
+        ),
+      ),
+    ),
+    /** The day the entry's facts were last checked against sources. */
+    checked: v.optional(
+      v.pipe(
+        v.string('not a string'),
+        v.isoDate('must be a date such as 2026-11-30'),
+        v.description(
+          "The day the entry's facts were last checked (YYYY-MM-DD); shown on the card.",
+        ),
       ),
     ),
   });
@@ -289,6 +348,14 @@ export function parsePack(json: string): PackResult {
   }
   return validatePack(data);
 }
+
+/** A term's role; a term without one is a key term. */
+export function termRole(term: Pick<Term, 'role'>): Role {
+  return term.role ?? 'key';
+}
+
+export type Role = (typeof ROLES)[number];
+export type SkipPlace = (typeof SKIP_PLACES)[number];
 
 export function aliasText(alias: Alias): string {
   return typeof alias === 'string' ? alias : alias.text;

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { passesRules } from '../../glossary/alias-rules';
 import { compileEntries } from '../../glossary/entries';
 import { compile, type Match, type MatchableTerm } from '../../glossary/matcher';
 import { IGNORABLE, SEPARATOR, fold, foldKeepCase } from '../../glossary/normalize';
@@ -63,6 +64,8 @@ function reference(terms: readonly MatchableTerm[], text: string): Match[] {
       const after = nextCounted(end);
       if (before >= 0 && isWord(text[before]!) && isWord(text[start]!)) continue;
       if (after >= 0 && isWord(text[last]!) && isWord(text[after]!)) continue;
+      // The block-text rules are tested on their own (alias-rules.test.ts); here, the scan.
+      if (entry.kind !== 'blocker' && !passesRules(text, start, end, entry.rules)) continue;
       hits.push({ start, end, entry: e });
     }
   });

@@ -29,6 +29,9 @@ describe('pack.schema.json', () => {
       'caseSensitive',
       'needsContext',
       'notIn',
+      'notBefore',
+      'notAfter',
+      'skipIn',
     ]);
   });
 });
