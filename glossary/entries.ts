@@ -55,17 +55,21 @@ function rulesFor(form: string, skipIn: readonly string[] | undefined): number {
   return rules;
 }
 
-const LATIN_WORD = /[\p{L}\p{N}]/u;
+/** Hangul, and the punctuation of unspaced text: （ ） 「 」 ・ · and full-width forms. */
+const UNSPACED = /^[\p{scx=Hang}\u00b7\u3000-\u303f\uff00-\uffef]$/u;
+
+function unspaced(text: string, i: number): boolean {
+  return isCJ(text, i) || UNSPACED.test(text[i] ?? '');
+}
 
 /**
- * A neighbour word and an alias written as the phrase they make on a page: with a space between
- * two Latin-like words ("Washington" + "Post"), directly otherwise (华盛顿 + 邮报, 美国 + 国会).
+ * A neighbour word and an alias written as the phrase they make on a page: with a space in
+ * spaced scripts ("Washington" + "Post", "Booker T." + "Washington"), directly where either side
+ * is Chinese, Japanese or Korean (华盛顿 + 邮报, 美国 + 国会, 立法院（ + 国会, 서울 + 대학교: Korean
+ * compounds are written solid).
  */
 export function joinNeighbours(first: string, second: string): string {
-  const a = first.at(-1) ?? '';
-  const b = second[0] ?? '';
-  const spaced =
-    LATIN_WORD.test(a) && LATIN_WORD.test(b) && !isCJ(first, first.length - 1) && !isCJ(second, 0);
+  const spaced = !unspaced(first, first.length - 1) && !unspaced(second, 0);
   return spaced ? `${first} ${second}` : `${first}${second}`;
 }
 

@@ -71,7 +71,7 @@ describe('bundled pack japan-autonomy', () => {
   it('validates against the schema', () => {
     expect(validatePack(raw)).toMatchObject({ ok: true });
     expect(pack.id).toBe('japan-autonomy');
-    expect(pack.asOf).toBe('2026-11-25');
+    expect(pack.asOf).toBe('2026-11-30');
   });
 
   it('is used as shipped: validation changes nothing in it (so pages need not validate it again)', () => {
