@@ -13,6 +13,10 @@
 const WINDOW = 10;
 
 let segmenter: Intl.Segmenter | undefined;
+/** Blocks up to this many UTF-16 units are segmented whole; longer ones in a window per match. */
+const WHOLE_BLOCK = 4_000;
+let lastText = '';
+let lastSegments: Intl.Segments | undefined;
 
 /**
  * Whether the UTF-16 unit at `i` is Han (with 々〆〇), Hiragana, Katakana (with ー) or half-width
@@ -68,13 +72,25 @@ export function onCJWordBoundaries(
   const atStart = checkStart && needsSegmenter(text, start);
   const atEnd = checkEnd && needsSegmenter(text, end);
   if (!atStart && !atEnd) return true;
-  let from = start;
-  while (from > 0 && start - from < WINDOW && isCJ(text, from - 1)) from--;
-  let to = end;
-  while (to < text.length && to - end < WINDOW && isCJ(text, to)) to++;
-  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  // One segmentation of the window answers both ends.
-  const segments = segmenter.segment(text.slice(from, to));
+  // A block of ordinary length is segmented once and every match in it reuses the result: the
+  // cost of a segmenter call is mostly fixed (ICU clones its break iterator), not per character.
+  let from = 0;
+  let segments: Intl.Segments;
+  if (text.length <= WHOLE_BLOCK) {
+    if (text !== lastText) {
+      segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+      lastSegments = segmenter.segment(text);
+      lastText = text;
+    }
+    segments = lastSegments!;
+  } else {
+    from = start;
+    while (from > 0 && start - from < WINDOW && isCJ(text, from - 1)) from--;
+    let to = end;
+    while (to < text.length && to - end < WINDOW && isCJ(text, to)) to++;
+    segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+    segments = segmenter.segment(text.slice(from, to));
+  }
   if (atStart && segments.containing(start - from)!.index !== start - from) return false;
   if (atEnd && segments.containing(end - from)!.index !== end - from) return false;
   return true;

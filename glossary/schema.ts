@@ -349,11 +349,6 @@ export function parsePack(json: string): PackResult {
   return validatePack(data);
 }
 
-/** A term's role; a term without one is a key term. */
-export function termRole(term: Pick<Term, 'role'>): Role {
-  return term.role ?? 'key';
-}
-
 export type Role = (typeof ROLES)[number];
 export type SkipPlace = (typeof SKIP_PLACES)[number];
 

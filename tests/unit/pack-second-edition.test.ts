@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, cuesOf, resolveContext } from '../../glossary/matcher';
-import { countWords, termRole, validatePack, type Pack } from '../../glossary/schema';
+import { countWords, validatePack, type Pack } from '../../glossary/schema';
 
 const root = new URL('../../', import.meta.url);
 const result = validatePack(
@@ -64,7 +64,7 @@ describe('dates and roles', () => {
 
   it('says of every entry whether it is a key term or a context entry', () => {
     expect(pack.terms.filter((t) => t.role === undefined).map((t) => t.id)).toEqual([]);
-    const context = pack.terms.filter((t) => termRole(t) === 'context').map((t) => t.id);
+    const context = pack.terms.filter((t) => t.role === 'context').map((t) => t.id);
     for (const id of ['tokyo', 'washington', 'beijing', 'seoul', 'xi-jinping', 'donald-trump'])
       expect(context).toContain(id);
     for (const id of [

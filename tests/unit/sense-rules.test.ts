@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compile, type MatchableTerm } from '../../glossary/matcher';
-import { termRole, validatePack } from '../../glossary/schema';
+import { validatePack } from '../../glossary/schema';
 
 const TERMS: MatchableTerm[] = [
   {
@@ -146,12 +146,11 @@ describe('the pack format', () => {
     });
   });
 
-  it('accepts the rules, and reads a term without a role as a key term', () => {
+  it('accepts the rules and the new term fields', () => {
     const result = validatePack(
       pack({ checked: '2026-11-30' }, { text: 'T', notAfter: ['State of'], skipIn: ['address'] }),
     );
     expect(result.ok).toBe(true);
-    if (result.ok) expect(termRole(result.pack.terms[0]!)).toBe('key');
-    expect(termRole({ role: 'context' })).toBe('context');
+    expect(validatePack(pack({ role: 'context' })).ok).toBe(true);
   });
 });
