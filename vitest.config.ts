@@ -11,5 +11,7 @@ export default defineConfig({
       'tests/dom/**/*.test.tsx',
     ],
     environment: 'node',
+    // Components take their words from locales/*.yml through browser.i18n.
+    setupFiles: ['tests/support/i18n-setup.ts'],
   },
 });

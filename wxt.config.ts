@@ -58,7 +58,7 @@ function polyfillAsEsModule(): Plugin {
 export default defineConfig({
   // Parallel work (and parallel CI jobs) can build into separate folders.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
     // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
@@ -93,9 +93,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Gloss',
-    description:
-      'Explains the terms of East Asian security and diplomacy news while you read. Offline and private.',
+    // Words come from locales/*.yml (@wxt-dev/i18n); the browser's UI language chooses.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // storage: settings and packs; contextMenus: "Explain … with Gloss"; activeTab + scripting are
     // not needed because the content script already runs on http(s) pages.
     // unlimitedStorage: an imported pack may be larger than storage.local's default 10 MB quota.
@@ -104,15 +105,15 @@ export default defineConfig({
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+G' },
-        description: 'Explain the selected text with Gloss (or open the search)',
+        description: '__MSG_ext_commandExplain__',
       },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next marked term',
+        description: '__MSG_ext_commandNext__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous marked term',
+        description: '__MSG_ext_commandPrevious__',
       },
     },
     ...(browser === 'firefox'

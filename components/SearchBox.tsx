@@ -1,5 +1,10 @@
-/** A labelled search field. Presentational: the caller owns the value and the keys. */
+/**
+ * A labelled search field that drives a list of options: the WAI-ARIA combobox pattern (focus stays
+ * in the field; ↑/↓ move the list's active option through aria-activedescendant). Presentational:
+ * the caller owns the value, the keys and the list.
+ */
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import './search-box.css';
 
 export interface SearchBoxProps {
@@ -10,8 +15,9 @@ export interface SearchBoxProps {
   placeholder?: string;
   autoFocus?: boolean;
   id?: string;
-  /** The id of the list the field drives, and its active option (listbox pattern). */
+  /** The id of the listbox the field drives; `expanded` says whether it is shown with options. */
   controls?: string;
+  expanded?: boolean;
   activeDescendant?: string;
 }
 
@@ -25,20 +31,22 @@ export function SearchBox(props: SearchBoxProps) {
   return (
     <div class="gloss-search">
       <label class="gloss-search__label" for={id}>
-        {props.label ?? 'Search the glossary'}
+        {props.label ?? i18n.t('search.label')}
       </label>
       <input
         ref={input}
         id={id}
         class="gloss-search__input"
         type="search"
-        role="searchbox"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={props.expanded ?? false}
+        aria-controls={props.controls}
+        aria-activedescendant={props.expanded ? props.activeDescendant : undefined}
         autocomplete="off"
         spellcheck={false}
-        placeholder={props.placeholder}
+        placeholder={props.placeholder ?? i18n.t('common.searchPlaceholder')}
         value={props.value}
-        aria-controls={props.controls}
-        aria-activedescendant={props.activeDescendant}
         onInput={(event) => props.onInput(event.currentTarget.value)}
         onKeyDown={(event) => props.onKey?.(event)}
       />

@@ -6,6 +6,10 @@
 import type { ComponentChildren } from 'preact';
 import type { CatalogEntry } from '@/glossary/catalog';
 import type { Passage } from '@/glossary/schema';
+import { i18n } from '#i18n';
+import { formatDate } from '@/utils/ui-locale';
+import { Aliases } from './Aliases';
+import { SLOT, Slotted } from './Slotted';
 import './term-card.css';
 
 export interface TermCardProps {
@@ -26,35 +30,42 @@ export interface TermCardProps {
 export function TermCard(props: TermCardProps) {
   const { entry, compact } = props;
   const { term } = entry;
+  const lang = entry.language;
   return (
     <div class={compact ? 'gloss-card gloss-card--compact' : 'gloss-card'}>
       {props.onBack && (
         <button type="button" class="gloss-card__back" onClick={props.onBack}>
-          ← Back to {props.backLabel ?? 'results'}
+          {i18n.t('card.back', { target: props.backLabel ?? i18n.t('card.backResults') })}
         </button>
       )}
       <header class="gloss-card__head">
-        <h2 class="gloss-card__title" id={props.headingId}>
+        <h2 class="gloss-card__title" id={props.headingId} lang={lang}>
           {term.title}
         </h2>
-        <p class="gloss-card__category">{term.category}</p>
+        <p class="gloss-card__category" lang={lang}>
+          {term.category}
+        </p>
       </header>
-      <p class="gloss-card__summary">{term.summary}</p>
+      <p class="gloss-card__summary" lang={lang}>
+        {term.summary}
+      </p>
+      {!compact && <Aliases aliases={term.aliases} title={term.title} lang={lang} />}
       <Passages
         passages={term.essay}
-        label={entry.quoteLabel ?? 'From the source'}
+        label={entry.quoteLabel}
+        lang={lang}
         afterQuote={props.afterQuote}
       />
       {term.background && (
         <section class="gloss-card__section gloss-card__background">
-          <h3 class="gloss-card__label">Checked facts</h3>
-          <p>{term.background}</p>
+          <h3 class="gloss-card__label">{i18n.t('card.checkedFacts')}</h3>
+          <p lang={lang}>{term.background}</p>
         </section>
       )}
       {term.contested && term.contested.length > 0 && (
         <section class="gloss-card__section gloss-card__contested">
-          <h3 class="gloss-card__label">Contested</h3>
-          <ul>
+          <h3 class="gloss-card__label">{i18n.t('card.contested')}</h3>
+          <ul lang={lang}>
             {term.contested.map((p, i) => (
               <li key={i}>
                 <span class="gloss-card__holder">{p.holder}:</span> {p.position}
@@ -72,18 +83,29 @@ export function TermCard(props: TermCardProps) {
 
 function Passages(props: {
   passages: readonly Passage[] | undefined;
-  /** The pack's own heading for its quotes (`Pack.quoteLabel`). */
-  label: string;
+  /** The pack's own heading for its quotes (`Pack.quoteLabel`), in the pack's language. */
+  label: string | undefined;
+  lang: string;
   afterQuote?: (passage: Passage) => ComponentChildren;
 }) {
   if (!props.passages || props.passages.length === 0) return null;
   return (
     <section class="gloss-card__section gloss-card__essay">
-      <h3 class="gloss-card__label">{props.label}</h3>
+      {props.label ? (
+        <h3 class="gloss-card__label" lang={props.lang}>
+          {props.label}
+        </h3>
+      ) : (
+        <h3 class="gloss-card__label">{i18n.t('card.fromTheSource')}</h3>
+      )}
       {props.passages.map((passage, i) => (
         <figure class="gloss-card__passage" key={i}>
-          <blockquote class="gloss-card__quote">{passage.quote}</blockquote>
-          <figcaption class="gloss-card__source">— {passage.section}</figcaption>
+          <blockquote class="gloss-card__quote" lang={props.lang}>
+            {passage.quote}
+          </blockquote>
+          <figcaption class="gloss-card__source" lang={props.lang}>
+            — {passage.section}
+          </figcaption>
           {props.afterQuote?.(passage)}
         </figure>
       ))}
@@ -94,16 +116,21 @@ function Passages(props: {
 function Related(props: Pick<TermCardProps, 'lookup' | 'onRelated'> & { ids?: readonly string[] }) {
   const known = (props.ids ?? []).flatMap((id) => {
     const entry = props.lookup(id);
-    return entry ? [{ id, title: entry.term.title }] : [];
+    return entry ? [{ id, title: entry.term.title, lang: entry.language }] : [];
   });
   if (known.length === 0) return null;
   return (
     <section class="gloss-card__section gloss-card__related">
-      <h3 class="gloss-card__label">Related</h3>
+      <h3 class="gloss-card__label">{i18n.t('card.related')}</h3>
       <ul>
-        {known.map(({ id, title }) => (
+        {known.map(({ id, title, lang }) => (
           <li key={id}>
-            <button type="button" class="gloss-card__chip" onClick={() => props.onRelated(id)}>
+            <button
+              type="button"
+              class="gloss-card__chip"
+              lang={lang}
+              onClick={() => props.onRelated(id)}
+            >
               {title}
             </button>
           </li>
@@ -122,19 +149,19 @@ function CardFooter(props: TermCardProps) {
       <div class="gloss-card__actions">
         {props.glossaryHref !== undefined ? (
           <a class="gloss-card__link" href={props.glossaryHref}>
-            Open in glossary
+            {i18n.t('card.openInGlossary')}
           </a>
         ) : (
           onOpen && (
             <button type="button" class="gloss-card__link" onClick={() => onOpen(id)}>
-              Open in glossary
+              {i18n.t('card.openInGlossary')}
             </button>
           )
         )}
         {props.onHide && <HideControl onHide={props.onHide} />}
       </div>
       <p class="gloss-card__meta">
-        As of {entry.asOf} · {entry.packTitle}
+        <Meta date={formatDate(entry.asOf)} pack={entry.packTitle} lang={entry.language} />
       </p>
     </footer>
   );
@@ -143,15 +170,24 @@ function CardFooter(props: TermCardProps) {
 function HideControl(props: { onHide: (scope: 'site' | 'everywhere') => void }) {
   return (
     <details class="gloss-card__hide">
-      <summary>Not this meaning?</summary>
+      <summary>{i18n.t('card.notThisMeaning')}</summary>
       <div class="gloss-card__hide-options">
         <button type="button" onClick={() => props.onHide('site')}>
-          Hide here
+          {i18n.t('card.hideHere')}
         </button>
         <button type="button" onClick={() => props.onHide('everywhere')}>
-          Hide everywhere
+          {i18n.t('card.hideEverywhere')}
         </button>
       </div>
     </details>
+  );
+}
+
+/** "As of {date} · {pack}" with the pack's title in the pack's language, wherever the words put it. */
+function Meta(props: { date: string; pack: string; lang: string }) {
+  return (
+    <Slotted text={i18n.t('card.meta', { date: props.date, pack: SLOT })}>
+      <span lang={props.lang}>{props.pack}</span>
+    </Slotted>
   );
 }

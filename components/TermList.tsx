@@ -3,6 +3,8 @@
  * sit on the list itself, which then handles ↑/↓/Home/End/Enter.
  */
 import { useEffect } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/ui-locale';
 import './term-list.css';
 
 export interface TermListItem {
@@ -11,6 +13,8 @@ export interface TermListItem {
   category: string;
   detail?: string;
   count?: number;
+  /** The pack's language: titles, categories and details are pack text. */
+  lang?: string;
 }
 
 export interface TermListProps {
@@ -74,7 +78,7 @@ export function TermList(props: TermListProps) {
       role="listbox"
       id={listId}
       tabIndex={0}
-      aria-label={props.label ?? 'Glossary terms'}
+      aria-label={props.label ?? i18n.t('list.label')}
       aria-activedescendant={activeId ? optionId(listId, activeId) : undefined}
       onKeyDown={onKeyDown}
     >
@@ -88,18 +92,30 @@ export function TermList(props: TermListProps) {
           onMouseMove={() => item.id !== activeId && props.onActive?.(item.id)}
           onClick={() => props.onChoose(item.id)}
         >
-          <span class="gloss-list__main">
+          <span class="gloss-list__main" lang={item.lang}>
             <span class="gloss-list__title">{item.title}</span>
             <span class="gloss-list__category">{item.category}</span>
           </span>
-          {item.detail && <span class="gloss-list__detail">{item.detail}</span>}
-          {item.count !== undefined && (
-            <span class="gloss-list__count" aria-label={`${item.count} on the page`}>
-              ×{item.count}
+          {item.detail && (
+            <span class="gloss-list__detail" lang={item.lang}>
+              {item.detail}
             </span>
           )}
+          {item.count !== undefined && <Count count={item.count} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "×3" to the eye; "3 on the page" to a screen reader (a span has no role to carry a label). */
+function Count({ count }: { count: number }) {
+  return (
+    <span class="gloss-list__count">
+      <span aria-hidden="true">×{formatNumber(count)}</span>
+      <span class="gloss-visually-hidden">
+        {i18n.t('list.countOnPage', { count: formatNumber(count) })}
+      </span>
+    </span>
   );
 }

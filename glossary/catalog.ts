@@ -8,6 +8,8 @@ export interface CatalogEntry {
   term: Term;
   packId: string;
   packTitle: string;
+  /** The pack's language tag: every element showing this term's text carries it as `lang`. */
+  language: string;
   asOf: string;
   /** The pack's heading over quoted passages ("In the essay"), when it names one. */
   quoteLabel?: string;
@@ -35,6 +37,7 @@ export class Catalog {
           term,
           packId: pack.id,
           packTitle: pack.title,
+          language: pack.language,
           asOf: pack.asOf,
           ...(pack.quoteLabel ? { quoteLabel: pack.quoteLabel } : {}),
         });

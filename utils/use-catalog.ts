@@ -12,24 +12,39 @@ export interface CatalogState {
   search: TermSearch;
 }
 
+/** A page says which of these it is in: a catalog that failed to load is not "loading" forever. */
+export type CatalogLoad =
+  | { status: 'loading' }
+  | { status: 'error'; reason: string }
+  | ({ status: 'ready' } & CatalogState);
+
 export async function loadCatalog(): Promise<CatalogState> {
   const catalog = new Catalog(await loadEnabledPacks());
   return { catalog, search: createSearchFor(catalog.terms) };
 }
 
-/** null while loading. */
-export function useCatalog(): CatalogState | null {
-  const [state, setState] = useState<CatalogState | null>(null);
+export function useCatalogLoad(): CatalogLoad {
+  const [state, setState] = useState<CatalogLoad>({ status: 'loading' });
   useEffect(() => {
     let generation = 0;
     const load = () => {
       const mine = ++generation;
-      void loadCatalog().then((next) => {
-        if (mine !== generation) return;
-        setState(next);
-        // A big pack's search index takes a moment to build: do it before the first keystroke.
-        setTimeout(() => next.search.prepare?.(), 50);
-      });
+      loadCatalog().then(
+        (next) => {
+          if (mine !== generation) return;
+          setState({ status: 'ready', ...next });
+          // A big pack's search index takes a moment to build: do it before the first keystroke.
+          setTimeout(() => next.search.prepare?.(), 50);
+        },
+        (error: unknown) => {
+          if (mine !== generation) return;
+          console.warn('Gloss: the glossary could not be loaded', error);
+          setState({
+            status: 'error',
+            reason: error instanceof Error ? error.message : String(error),
+          });
+        },
+      );
     };
     load();
     const unwatch = watchPacks(load);
@@ -39,4 +54,10 @@ export function useCatalog(): CatalogState | null {
     };
   }, []);
   return state;
+}
+
+/** null while loading or when it failed. */
+export function useCatalog(): CatalogState | null {
+  const load = useCatalogLoad();
+  return load.status === 'ready' ? load : null;
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
@@ -17,13 +18,13 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,
-      title: 'Explain “%s” with Gloss',
+      title: i18n.t('ext.menuExplain'),
       contexts: ['selection'],
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenu(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  browser.omnibox.setDefaultSuggestion({ description: 'Search the Gloss glossary' });
+  browser.omnibox.setDefaultSuggestion({ description: i18n.t('ext.omniboxDefault') });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     void omniboxSuggestions(text).then(suggest);
   });

@@ -3,7 +3,9 @@
  * that found nothing, an honest "no match" with a glossary search for the selection.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { TermCard } from '@/components/TermCard';
+import { uiLocale } from '@/utils/ui-locale';
 import type { CatalogEntry } from '@/glossary/catalog';
 
 export type PopoverContent = { kind: 'term'; stack: string[] } | { kind: 'no-match'; text: string };
@@ -40,10 +42,16 @@ export function PopoverView(props: PopoverViewProps) {
       class={`gloss-theme gloss-popover${props.sheet ? ' gloss-popover--sheet' : ''}`}
       data-theme={props.theme}
       role="dialog"
+      lang={uiLocale()}
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
     >
-      <button type="button" class="gloss-popover__close" aria-label="Close" onClick={props.onClose}>
+      <button
+        type="button"
+        class="gloss-popover__close"
+        aria-label={i18n.t('popover.close')}
+        onClick={props.onClose}
+      >
         ×
       </button>
       {entry && content.kind === 'term' ? (
@@ -60,8 +68,12 @@ export function PopoverView(props: PopoverViewProps) {
         />
       ) : (
         <div class="gloss-popover__empty">
-          <h2 id={HEADING_ID}>No glossary entry</h2>
-          <p>Gloss has no term for “{content.kind === 'no-match' ? clip(content.text) : ''}”.</p>
+          <h2 id={HEADING_ID}>{i18n.t('popover.noEntryTitle')}</h2>
+          <p>
+            {i18n.t('popover.noEntryText', {
+              text: content.kind === 'no-match' ? clip(content.text) : '',
+            })}
+          </p>
           <button
             type="button"
             class="gloss-popover__search"
@@ -69,7 +81,7 @@ export function PopoverView(props: PopoverViewProps) {
               props.onOpenGlossary(undefined, content.kind === 'no-match' ? content.text : '')
             }
           >
-            Search the glossary
+            {i18n.t('popover.searchGlossary')}
           </button>
         </div>
       )}

@@ -29,7 +29,9 @@ export function GlossaryEntry(props: GlossaryEntryProps) {
         headingId={`${id}-title`}
         afterQuote={
           sourceText
-            ? (passage) => <QuoteContext passage={passage} source={sourceText} />
+            ? (passage) => (
+                <QuoteContext passage={passage} source={sourceText} lang={entry.language} />
+              )
             : undefined
         }
       />

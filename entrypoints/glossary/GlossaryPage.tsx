@@ -3,12 +3,18 @@
  * contents, and deep links (glossary.html#senkaku-islands, glossary.html?q=senkaku).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { CatalogEntry } from '@/glossary/catalog';
+import { CatalogNotice } from '@/components/CatalogNotice';
 import { SearchBox } from '@/components/SearchBox';
-import { useCatalog, type CatalogState } from '@/utils/use-catalog';
+import { SLOT, Slotted } from '@/components/Slotted';
+import { moveActive, optionId } from '@/components/TermList';
+import { formatNumber } from '@/utils/ui-locale';
+import { useCatalogLoad, type CatalogState } from '@/utils/use-catalog';
 import { useSettings, useThemeAttribute } from '@/utils/use-settings';
 import { categoryAnchor, groupByCategory } from './categories';
-import { Contents } from './Contents';
+import { Contents, MATCHES_ID } from './Contents';
 import { GlossaryEntry } from './GlossaryEntry';
 import { revealElement, useHashTarget } from './useHashTarget';
 
@@ -35,10 +41,12 @@ function matches(state: CatalogState, query: string): CatalogEntry[] {
 
 export function GlossaryPage() {
   useThemeAttribute(useSettings());
-  const state = useCatalog();
+  const load = useCatalogLoad();
+  const state = load.status === 'ready' && load.catalog.entries.size > 0 ? load : null;
   const target = useHashTarget();
   const [query, setQuery] = useState(initialQuery);
   const revealed = useRef<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
 
   const filtered = useMemo(
     () => (state && query.trim() !== '' ? matches(state, query) : null),
@@ -66,10 +74,19 @@ export function GlossaryPage() {
 
   const onInput = (value: string) => {
     setQuery(value);
+    setActiveId(null);
     rememberQuery(value);
   };
 
-  if (!state) return <p class="glossary-loading">Loading the glossary…</p>;
+  if (!state) {
+    return (
+      <CatalogNotice
+        load={load}
+        class="glossary-loading gloss-notice"
+        onOptions={() => void browser.runtime.openOptionsPage()}
+      />
+    );
+  }
 
   const lookup = (id: string) => state.catalog.get(id);
   const onRelated = (id: string) => {
@@ -77,37 +94,76 @@ export function GlossaryPage() {
     location.hash = id;
   };
   const entryProps = { lookup, onRelated, targetId: target };
+  const active =
+    filtered?.find((entry) => entry.term.id === activeId)?.term.id ??
+    filtered?.[0]?.term.id ??
+    null;
+  const onKey = (event: KeyboardEvent) => {
+    if (!filtered || filtered.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const items = filtered.map((entry) => ({ id: entry.term.id }));
+      setActiveId(moveActive(items, active, event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active) {
+      event.preventDefault();
+      location.hash = active;
+    }
+  };
+  const packTitles = [...new Set([...state.catalog.entries.values()].map((e) => e.packTitle))];
+  const count = state.catalog.entries.size;
 
   return (
     <div class="glossary">
       <header class="glossary__head">
         <h1 class="glossary__title">
-          <span class="glossary__brand">Gloss</span> glossary
+          <Slotted text={i18n.t('glossary.heading', { brand: SLOT })}>
+            <span class="glossary__brand">{i18n.t('common.brand')}</span>
+          </Slotted>
         </h1>
         <p class="glossary__intro">
-          {state.catalog.entries.size} terms from{' '}
-          {[...new Set([...state.catalog.entries.values()].map((e) => e.packTitle))].join(', ')}
+          <Slotted
+            text={i18n.t('glossary.intro', count, { count: formatNumber(count), packs: SLOT })}
+          >
+            {packTitles.map((title, i) => (
+              <span key={title} lang={packLang(state, title)}>
+                {i > 0 && ', '}
+                {title}
+              </span>
+            ))}
+          </Slotted>
         </p>
         <div class="glossary__search">
           <SearchBox
             value={query}
             onInput={onInput}
-            label="Filter the glossary"
-            placeholder="Term, name or 漢字 — typos are fine"
+            label={i18n.t('glossary.filterLabel')}
             id="glossary-search"
             autoFocus={!target}
+            onKey={onKey}
+            controls={MATCHES_ID}
+            expanded={!!filtered && filtered.length > 0}
+            activeDescendant={active ? optionId(MATCHES_ID, active) : undefined}
           />
         </div>
       </header>
       <div class="glossary__layout">
-        <Contents groups={groups} filtered={filtered} />
+        <Contents
+          groups={groups}
+          filtered={filtered}
+          activeId={active}
+          onActive={setActiveId}
+          onChoose={(id) => (location.hash = id)}
+        />
         <main class="glossary__main">
           {filtered ? (
             <section aria-labelledby="results-heading">
               <h2 class="glossary__category" id="results-heading" role="status">
                 {filtered.length === 0
-                  ? `Nothing matches “${query.trim()}”`
-                  : `${filtered.length} ${filtered.length === 1 ? 'term matches' : 'terms match'} “${query.trim()}”`}
+                  ? i18n.t('glossary.nothingMatches', { query: query.trim() })
+                  : i18n.t('glossary.matches', filtered.length, {
+                      count: formatNumber(filtered.length),
+                      query: query.trim(),
+                    })}
               </h2>
               {filtered.map((entry) => (
                 <GlossaryEntry
@@ -125,7 +181,11 @@ export function GlossaryPage() {
                 id={categoryAnchor(group.category)}
                 aria-labelledby={`${categoryAnchor(group.category)}-heading`}
               >
-                <h2 class="glossary__category" id={`${categoryAnchor(group.category)}-heading`}>
+                <h2
+                  class="glossary__category"
+                  id={`${categoryAnchor(group.category)}-heading`}
+                  lang={group.entries[0]?.language}
+                >
                   {group.category}
                 </h2>
                 {group.entries.map((entry) => (
@@ -143,4 +203,10 @@ export function GlossaryPage() {
       </div>
     </div>
   );
+}
+
+function packLang(state: CatalogState, packTitle: string): string | undefined {
+  for (const entry of state.catalog.entries.values())
+    if (entry.packTitle === packTitle) return entry.language;
+  return undefined;
 }

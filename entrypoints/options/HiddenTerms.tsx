@@ -1,4 +1,5 @@
 /** The terms hidden with "Not this meaning", everywhere or on one site, each one click from back. */
+import { i18n } from '#i18n';
 import type { Settings } from '@/utils/settings';
 import { RemovableList, type RemovableItem } from './RemovableList';
 
@@ -26,14 +27,16 @@ export function HiddenTerms({ settings, termTitle, onShow }: HiddenTermsProps) {
   const hidden = hiddenList(settings);
   const items: RemovableItem[] = hidden.map(({ termId, site }) => {
     const title = termTitle(termId);
-    const where = site ?? 'everywhere';
+    const where = site
+      ? i18n.t('options.hiddenOnSite', { site })
+      : i18n.t('options.hiddenEverywhere');
     return {
       key: JSON.stringify([termId, site ?? null]),
       name: `${title} (${where})`,
       label: (
         <>
           <span class="removable__title">{title}</span>
-          <span class="removable__where">{site ? `on ${site}` : 'everywhere'}</span>
+          <span class="removable__where">{where}</span>
         </>
       ),
     };
@@ -41,8 +44,8 @@ export function HiddenTerms({ settings, termTitle, onShow }: HiddenTermsProps) {
   return (
     <RemovableList
       items={items}
-      empty="None. “Not this meaning” in a term’s popover hides it here or everywhere."
-      action="Show again"
+      empty={i18n.t('options.hiddenEmpty')}
+      action={i18n.t('options.showAgain')}
       onRemove={(key) => {
         const [termId, site] = JSON.parse(key) as [string, string | null];
         onShow(termId, site ?? undefined);

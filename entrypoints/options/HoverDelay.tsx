@@ -1,5 +1,7 @@
 /** The hover delay slider: follows the pointer while dragging, saves once when it is let go. */
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { formatNumber } from '@/utils/ui-locale';
 
 export interface HoverDelayProps {
   value: number;
@@ -12,7 +14,7 @@ export function HoverDelay({ value, onChange }: HoverDelayProps) {
   return (
     <div class="setting">
       <label class="setting__label" for="hover-delay">
-        Hover delay
+        {i18n.t('options.hoverDelay')}
       </label>
       <div class="slider">
         <input
@@ -27,10 +29,10 @@ export function HoverDelay({ value, onChange }: HoverDelayProps) {
           onChange={(event) => onChange(Number(event.currentTarget.value))}
         />
         <output id="hover-delay-value" class="slider__value" for="hover-delay">
-          {draft} ms
+          {i18n.t('options.hoverDelayValue', { ms: formatNumber(draft) })}
         </output>
       </div>
-      <p class="setting__hint">How long the pointer rests on a marked term before it opens.</p>
+      <p class="setting__hint">{i18n.t('options.hoverDelayHint')}</p>
     </div>
   );
 }

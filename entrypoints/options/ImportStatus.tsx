@@ -1,4 +1,5 @@
 /** What happened to the last import: progress, success, the reasons it was refused, or a question. */
+import { i18n } from '#i18n';
 import type { ImportState } from './use-pack-import';
 
 export interface ImportStatusProps {
@@ -23,19 +24,32 @@ export function ImportStatus({ state, onReplace, onDismiss }: ImportStatusProps)
           {state.message}
         </p>
       );
+    case 'unreadable':
+      return (
+        <div class="notice notice--error" role="alert">
+          <p class="notice__title">{state.message}</p>
+          <button type="button" class="button" onClick={onDismiss}>
+            {i18n.t('import.dismiss')}
+          </button>
+        </div>
+      );
     case 'confirm-replace':
       return (
         <div class="notice notice--ask" role="alertdialog" aria-labelledby="replace-question">
           <p id="replace-question">
-            A pack with the id “{state.pack.id}” is already installed. Replace it with “
-            {state.pack.title}” version {state.pack.version} from {state.fileName}?
+            {i18n.t('import.replaceQuestion', {
+              id: state.pack.id,
+              pack: state.pack.title,
+              version: state.pack.version,
+              file: state.fileName,
+            })}
           </p>
           <div class="notice__actions">
             <button type="button" class="button button--primary" onClick={onReplace}>
-              Replace
+              {i18n.t('import.replace')}
             </button>
             <button type="button" class="button" onClick={onDismiss}>
-              Cancel
+              {i18n.t('import.cancel')}
             </button>
           </div>
         </div>
@@ -43,9 +57,7 @@ export function ImportStatus({ state, onReplace, onDismiss }: ImportStatusProps)
     case 'rejected':
       return (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">
-            {state.fileName} was not imported. Nothing was changed. Problems found:
-          </p>
+          <p class="notice__title">{i18n.t('import.rejected', { file: state.fileName })}</p>
           <ul class="notice__errors">
             {state.errors.map((error) => (
               <li key={error}>
@@ -54,7 +66,7 @@ export function ImportStatus({ state, onReplace, onDismiss }: ImportStatusProps)
             ))}
           </ul>
           <button type="button" class="button" onClick={onDismiss}>
-            Dismiss
+            {i18n.t('import.dismiss')}
           </button>
         </div>
       );

@@ -1,5 +1,7 @@
 /** One installed pack: what it is, on/off, its place in the order, export and remove. */
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { formatDate, formatNumber } from '@/utils/ui-locale';
 import type { PackSummary } from '@/utils/pack-library';
 
 export interface PackRowProps {
@@ -11,8 +13,6 @@ export interface PackRowProps {
   onExport: () => void;
   onRemove: () => void;
 }
-
-const number = new Intl.NumberFormat('en');
 
 export function PackRow({
   pack,
@@ -42,19 +42,27 @@ export function PackRow({
         </span>
         <span class="pack__meta">
           {pack.broken
-            ? 'Stored data is missing or damaged: import it again or remove it.'
-            : `${number.format(pack.termCount)} terms · version ${pack.version} · as of ${pack.asOf}`}
-          {pack.bundled && ' · comes with Gloss'}
+            ? i18n.t('packs.broken')
+            : i18n.t('packs.meta', {
+                count: formatNumber(pack.termCount),
+                version: pack.version,
+                date: formatDate(pack.asOf),
+              })}
+          {pack.bundled && i18n.t('packs.bundled')}
         </span>
       </div>
       {confirming ? (
-        <div class="pack__actions" role="group" aria-label={`Remove ${pack.title}?`}>
-          <span class="pack__confirm">Remove this pack?</span>
+        <div
+          class="pack__actions"
+          role="group"
+          aria-label={i18n.t('packs.removeGroup', { pack: pack.title })}
+        >
+          <span class="pack__confirm">{i18n.t('packs.removeQuestion')}</span>
           <button type="button" class="button button--danger" onClick={onRemove}>
-            Remove
+            {i18n.t('packs.remove')}
           </button>
           <button type="button" class="button" onClick={() => setConfirming(false)}>
-            Keep
+            {i18n.t('packs.keep')}
           </button>
         </div>
       ) : (
@@ -63,8 +71,8 @@ export function PackRow({
             type="button"
             class="button button--icon"
             disabled={first}
-            aria-label={`Move ${pack.title} up`}
-            title="Move up (wins over the packs below)"
+            aria-label={i18n.t('packs.moveUp', { pack: pack.title })}
+            title={i18n.t('packs.moveUpHint')}
             onClick={() => onMove(-1)}
           >
             ↑
@@ -73,8 +81,8 @@ export function PackRow({
             type="button"
             class="button button--icon"
             disabled={last}
-            aria-label={`Move ${pack.title} down`}
-            title="Move down"
+            aria-label={i18n.t('packs.moveDown', { pack: pack.title })}
+            title={i18n.t('packs.moveDownHint')}
             onClick={() => onMove(1)}
           >
             ↓
@@ -83,19 +91,19 @@ export function PackRow({
             type="button"
             class="button"
             disabled={pack.broken}
-            aria-label={`Export ${pack.title}`}
+            aria-label={i18n.t('packs.exportPack', { pack: pack.title })}
             onClick={onExport}
           >
-            Export
+            {i18n.t('packs.export')}
           </button>
           {!pack.bundled && (
             <button
               type="button"
               class="button"
-              aria-label={`Remove ${pack.title}`}
+              aria-label={i18n.t('packs.removePack', { pack: pack.title })}
               onClick={() => setConfirming(true)}
             >
-              Remove
+              {i18n.t('packs.remove')}
             </button>
           )}
         </div>

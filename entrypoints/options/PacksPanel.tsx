@@ -3,16 +3,13 @@
  * defines a term wins, so the order matters and can be changed.
  */
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { exportPack, movePack, removePack, setPackEnabled } from '@/utils/pack-library';
 import { downloadText } from './download';
 import { ImportStatus } from './ImportStatus';
 import { PackRow } from './PackRow';
 import { usePackImport } from './use-pack-import';
 import { usePackSummaries } from './use-pack-summaries';
-
-function report(action: Promise<unknown>) {
-  void action.catch((error: unknown) => console.warn('Gloss:', error));
-}
 
 async function exportToFile(id: string) {
   const json = await exportPack(id);
@@ -23,6 +20,16 @@ export function PacksPanel() {
   const packs = usePackSummaries();
   const { state, importFile, confirmReplace, dismiss } = usePackImport();
   const [dragging, setDragging] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const report = (action: Promise<unknown>) => {
+    action.then(
+      () => setFailure(null),
+      (error: unknown) => {
+        console.warn('Gloss:', error);
+        setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -43,13 +50,11 @@ export function PacksPanel() {
       onDrop={onDrop}
     >
       <h2 class="panel__title" id="packs-title">
-        Glossary packs
+        {i18n.t('packs.title')}
       </h2>
-      <p class="setting__hint">
-        When two packs explain the same term, the one higher in the list wins.
-      </p>
+      <p class="setting__hint">{i18n.t('packs.orderHint')}</p>
       {packs === null ? (
-        <p class="setting__hint">Loading packs…</p>
+        <p class="setting__hint">{i18n.t('packs.loading')}</p>
       ) : (
         <ul class="pack-list">
           {packs.map((pack, index) => (
@@ -68,7 +73,7 @@ export function PacksPanel() {
       )}
       <div class="import">
         <label class="button button--primary import__pick">
-          Import a pack…
+          {i18n.t('packs.import')}
           <input
             class="visually-hidden"
             type="file"
@@ -82,8 +87,13 @@ export function PacksPanel() {
             }}
           />
         </label>
-        <span class="setting__hint">or drop a .json file here</span>
+        <span class="setting__hint">{i18n.t('packs.dropHint')}</span>
       </div>
+      {failure !== null && (
+        <p class="notice notice--error" role="alert">
+          {i18n.t('packs.actionFailed', { reason: failure })}
+        </p>
+      )}
       <ImportStatus state={state} onReplace={confirmReplace} onDismiss={dismiss} />
     </section>
   );

@@ -1,5 +1,6 @@
 /** A list of things the reader switched off or hid, each with a button to undo it. */
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 
 export interface RemovableItem {
   key: string;
@@ -25,7 +26,7 @@ export function RemovableList({ items, empty, action, onRemove }: RemovableListP
           <button
             type="button"
             class="button button--quiet"
-            aria-label={`${action} ${item.name}`}
+            aria-label={i18n.t('options.actionOn', { action, name: item.name })}
             onClick={() => onRemove(item.key)}
           >
             {action}

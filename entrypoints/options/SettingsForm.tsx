@@ -1,4 +1,5 @@
 /** Every reader setting as a form: props in, one `onChange(patch)` out; nothing here touches storage. */
+import { i18n } from '#i18n';
 import { withSiteOn, withTermShown, type Settings } from '@/utils/settings';
 import { Choice } from './Choice';
 import { HiddenTerms } from './HiddenTerms';
@@ -23,7 +24,7 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
     <>
       <section class="panel" aria-labelledby="marks-title">
         <h2 class="panel__title" id="marks-title">
-          Marking
+          {i18n.t('options.marking')}
         </h2>
         <label class="setting switch">
           <input
@@ -33,28 +34,28 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
             onChange={(event) => onChange({ enabled: event.currentTarget.checked })}
           />
           <span class="switch__text">
-            <span class="setting__label">Gloss on every site</span>
-            <span class="setting__hint">Off: no marks anywhere, the popup search still works.</span>
+            <span class="setting__label">{i18n.t('options.enabled')}</span>
+            <span class="setting__hint">{i18n.t('options.enabledHint')}</span>
           </span>
         </label>
         <Choice
-          legend="Which mentions to mark"
+          legend={i18n.t('options.density')}
           name="density"
           value={settings.density}
           options={[
-            ['first', 'First mention per page'],
-            ['all', 'Every mention'],
+            ['first', i18n.t('options.densityFirst')],
+            ['all', i18n.t('options.densityAll')],
           ]}
           onChange={(density) => onChange({ density })}
         />
         <Choice
-          legend="Mark style"
+          legend={i18n.t('options.markStyle')}
           name="mark-style"
           value={settings.markStyle}
           options={[
-            ['underline', 'Dotted underline'],
-            ['background', 'Soft background'],
-            ['both', 'Both'],
+            ['underline', i18n.t('options.markUnderline')],
+            ['background', i18n.t('options.markBackground')],
+            ['both', i18n.t('options.markBoth')],
           ]}
           onChange={(markStyle) => onChange({ markStyle })}
         />
@@ -63,13 +64,13 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
           onChange={(ms) => onChange({ hoverDelayMs: ms })}
         />
         <Choice
-          legend="Theme"
+          legend={i18n.t('options.theme')}
           name="theme"
           value={settings.theme}
           options={[
-            ['auto', 'Follow the system'],
-            ['light', 'Light'],
-            ['dark', 'Dark'],
+            ['auto', i18n.t('options.themeAuto')],
+            ['light', i18n.t('options.themeLight')],
+            ['dark', i18n.t('options.themeDark')],
           ]}
           onChange={(theme) => onChange({ theme })}
         />
@@ -77,9 +78,9 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
 
       <section class="panel" aria-labelledby="categories-title">
         <h2 class="panel__title" id="categories-title">
-          Categories
+          {i18n.t('options.categories')}
         </h2>
-        <p class="setting__hint">Terms of a category that is off are not marked.</p>
+        <p class="setting__hint">{i18n.t('options.categoriesHint')}</p>
         <div class="checks">
           {categories.map((category) => (
             <label key={category} class="check">
@@ -96,19 +97,19 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
 
       <section class="panel" aria-labelledby="sites-title">
         <h2 class="panel__title" id="sites-title">
-          Sites switched off
+          {i18n.t('options.sitesOff')}
         </h2>
         <RemovableList
           items={settings.disabledSites.map((site) => ({ key: site, label: site, name: site }))}
-          empty="None. Switch Gloss off for a site from the toolbar popup."
-          action="Switch on"
+          empty={i18n.t('options.sitesOffEmpty')}
+          action={i18n.t('options.switchOn')}
           onRemove={(site) => onChange(withSiteOn(settings, site))}
         />
       </section>
 
       <section class="panel" aria-labelledby="hidden-title">
         <h2 class="panel__title" id="hidden-title">
-          Hidden terms
+          {i18n.t('options.hiddenTerms')}
         </h2>
         <HiddenTerms
           settings={settings}

@@ -3,17 +3,18 @@
  * show why it was refused. Storage changes only in `installPack`, after every check has passed.
  */
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { LIMITS, type Pack } from '@/glossary/schema';
 import { installPack, prepareImport } from '@/utils/pack-library';
+import { formatNumber } from '@/utils/ui-locale';
 
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'busy'; message: string }
   | { kind: 'rejected'; fileName: string; errors: string[] }
   | { kind: 'confirm-replace'; fileName: string; pack: Pack }
-  | { kind: 'done'; message: string };
-
-const number = new Intl.NumberFormat('en');
+  | { kind: 'done'; message: string }
+  | { kind: 'unreadable'; message: string };
 
 /** Lets the browser paint the progress text before a long synchronous step. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 16));
@@ -22,28 +23,45 @@ export function usePackImport() {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
 
   const install = async (pack: Pack, fileName: string) => {
-    setState({ kind: 'busy', message: `Saving ${number.format(pack.terms.length)} terms…` });
+    const count = formatNumber(pack.terms.length);
+    setState({ kind: 'busy', message: i18n.t('import.saving', { count }) });
     await paint();
     try {
       await installPack(pack);
       setState({
         kind: 'done',
-        message: `Imported “${pack.title}” (${number.format(pack.terms.length)} terms). It is on and first in the list.`,
+        message: i18n.t('import.done', { pack: pack.title, count }),
       });
     } catch (error) {
-      setState({ kind: 'rejected', fileName, errors: [`could not be saved: ${String(error)}`] });
+      setState({
+        kind: 'rejected',
+        fileName,
+        errors: [i18n.t('import.notSaved', { reason: String(error) })],
+      });
     }
   };
 
   const importFile = async (file: File) => {
     if (file.size > LIMITS.packBytes) {
       const mb = LIMITS.packBytes / 1024 / 1024;
-      setState({ kind: 'rejected', fileName: file.name, errors: [`file is larger than ${mb} MB`] });
+      const errors = [i18n.t('import.tooLarge', { mb: formatNumber(mb) })];
+      setState({ kind: 'rejected', fileName: file.name, errors });
       return;
     }
-    setState({ kind: 'busy', message: `Reading ${file.name}…` });
-    const text = await file.text();
-    setState({ kind: 'busy', message: `Checking ${file.name}…` });
+    setState({ kind: 'busy', message: i18n.t('import.reading', { file: file.name }) });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      // A file moved, deleted or locked after it was chosen: say so instead of "Reading…" forever.
+      const reason = error instanceof Error ? error.message : String(error);
+      setState({
+        kind: 'unreadable',
+        message: i18n.t('import.unreadable', { file: file.name, reason }),
+      });
+      return;
+    }
+    setState({ kind: 'busy', message: i18n.t('import.checking', { file: file.name }) });
     await paint();
     const decision = await prepareImport(text);
     if (decision.kind === 'rejected') {

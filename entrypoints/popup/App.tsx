@@ -4,10 +4,12 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { CatalogNotice, catalogNotice } from '@/components/CatalogNotice';
 import { SearchBox } from '@/components/SearchBox';
 import { TermCard } from '@/components/TermCard';
 import { moveActive, optionId, TermList, type TermListItem } from '@/components/TermList';
-import { useCatalog } from '@/utils/use-catalog';
+import { useCatalogLoad } from '@/utils/use-catalog';
 import { useSettings, useThemeAttribute } from '@/utils/use-settings';
 import { OnThisPage, PAGE_LIST_ID, pageItems } from './OnThisPage';
 import { SiteSwitch } from './SiteSwitch';
@@ -21,6 +23,10 @@ function focusBack(element: HTMLElement | null) {
   element?.querySelector<HTMLElement>('.gloss-card__back')?.focus();
 }
 
+function openOptions() {
+  void browser.runtime.openOptionsPage().then(() => window.close());
+}
+
 function openTab(path: string) {
   void browser.tabs.create({ url: browser.runtime.getURL(path as '/glossary.html') });
   window.close();
@@ -29,7 +35,10 @@ function openTab(path: string) {
 export function App() {
   const settings = useSettings();
   useThemeAttribute(settings);
-  const catalog = useCatalog();
+  const load = useCatalogLoad();
+  const catalog = load.status === 'ready' ? load : null;
+  // Loading is said only where a search waits for it; a failure or no packs is said at once.
+  const notice = load.status === 'loading' ? null : catalogNotice(load);
   const page = usePageTerms(settings ? `${settings.enabled} ${settings.disabledSites}` : undefined);
   const host = hostOf(page);
   const [query, setQuery] = useState('');
@@ -45,11 +54,12 @@ export function App() {
       title: term.title,
       category: term.category,
       detail: term.summary,
+      lang: catalog.catalog.get(term.id)?.language,
     }));
   }, [catalog, query]);
 
   const searching = query.trim() !== '';
-  const items = searching ? results : pageItems(page);
+  const items = notice ? [] : searching ? results : pageItems(page, catalog?.catalog);
   const listId = searching ? RESULTS_LIST_ID : PAGE_LIST_ID;
   const active = items.some((item) => item.id === activeId) ? activeId : (items[0]?.id ?? null);
 
@@ -90,7 +100,7 @@ export function App() {
           lookup={(id) => catalog.catalog.get(id)}
           onRelated={(id) => setTrail([...trail, id])}
           onBack={previous ? () => setTrail(trail.slice(0, -1)) : backToResults}
-          backLabel={previous ? previous.term.title : 'results'}
+          backLabel={previous ? previous.term.title : undefined}
           onOpenGlossary={(id) => openTab(`/glossary.html#${encodeURIComponent(id)}`)}
           headingId="popup-card-title"
           compact
@@ -102,7 +112,7 @@ export function App() {
   return (
     <div class="popup">
       <header class="popup__head">
-        <span class="popup__brand">Gloss</span>
+        <span class="popup__brand">{i18n.t('common.brand')}</span>
         <SiteSwitch host={host} settings={settings} />
       </header>
       <div ref={searchRef}>
@@ -114,24 +124,26 @@ export function App() {
           }}
           onKey={onKey}
           autoFocus
-          placeholder="Term, name or 漢字 — typos are fine"
           controls={listId}
-          activeDescendant={active && items.length > 0 ? optionId(listId, active) : undefined}
+          expanded={items.length > 0}
+          activeDescendant={active ? optionId(listId, active) : undefined}
         />
       </div>
       <main class="popup__body">
-        {searching ? (
-          <section class="popup-section" aria-label="Search results">
+        {notice ? (
+          <CatalogNotice load={load} class="popup-note gloss-notice" onOptions={openOptions} />
+        ) : searching ? (
+          <section class="popup-section" aria-label={i18n.t('search.resultsLabel')}>
             {!catalog ? (
-              <p class="popup-note">Loading the glossary…</p>
+              <p class="popup-note">{i18n.t('common.loadingGlossary')}</p>
             ) : results.length === 0 ? (
               <p class="popup-note" role="status">
-                Nothing in the glossary matches “{query.trim()}”.
+                {i18n.t('search.noMatch', { query: query.trim() })}
               </p>
             ) : (
               <TermList
                 id={RESULTS_LIST_ID}
-                label="Search results"
+                label={i18n.t('search.resultsLabel')}
                 items={results}
                 activeId={active}
                 onActive={setActiveId}
@@ -140,7 +152,13 @@ export function App() {
             )}
           </section>
         ) : (
-          <OnThisPage state={page} activeId={active} onActive={setActiveId} onChoose={reveal} />
+          <OnThisPage
+            state={page}
+            activeId={active}
+            onActive={setActiveId}
+            onChoose={reveal}
+            catalog={catalog?.catalog}
+          />
         )}
       </main>
       <footer class="popup__foot">
@@ -152,17 +170,17 @@ export function App() {
             openTab('/glossary.html');
           }}
         >
-          Full glossary
+          {i18n.t('popup.fullGlossary')}
         </a>
         <a
           class="popup-link"
           href="/options.html"
           onClick={(event) => {
             event.preventDefault();
-            void browser.runtime.openOptionsPage().then(() => window.close());
+            openOptions();
           }}
         >
-          Options
+          {i18n.t('popup.options')}
         </a>
       </footer>
     </div>

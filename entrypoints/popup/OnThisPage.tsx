@@ -1,16 +1,20 @@
 /** The empty-query view: the terms Gloss marked on the tab's page, in reading order, with counts. */
+import { i18n } from '#i18n';
 import { TermList, type TermListItem } from '@/components/TermList';
+import type { Catalog } from '@/glossary/catalog';
 import type { PageTermsState } from './usePageTerms';
 
 export const PAGE_LIST_ID = 'gloss-page-terms';
 
-export function pageItems(state: PageTermsState): TermListItem[] {
+/** The catalog, when loaded, tells each term's pack language. */
+export function pageItems(state: PageTermsState, catalog?: Catalog): TermListItem[] {
   if (state.status !== 'ready') return [];
   return state.terms.map((t) => ({
     id: t.termId,
     title: t.title,
     category: t.category,
     count: t.count,
+    lang: catalog?.get(t.termId)?.language,
   }));
 }
 
@@ -19,45 +23,46 @@ export interface OnThisPageProps {
   activeId: string | null;
   onActive(id: string): void;
   onChoose(id: string): void;
+  catalog?: Catalog;
 }
 
-export function OnThisPage({ state, activeId, onActive, onChoose }: OnThisPageProps) {
+export function OnThisPage(props: OnThisPageProps) {
   return (
     <section class="popup-section" aria-labelledby="on-this-page">
       <h2 class="popup-section__title" id="on-this-page">
-        On this page
+        {i18n.t('popup.onThisPage')}
       </h2>
-      <PageBody state={state} activeId={activeId} onActive={onActive} onChoose={onChoose} />
+      <PageBody {...props} />
     </section>
   );
 }
 
-function PageBody({ state, activeId, onActive, onChoose }: OnThisPageProps) {
+function PageBody({ state, activeId, onActive, onChoose, catalog }: OnThisPageProps) {
   switch (state.status) {
     case 'loading':
-      return <p class="popup-note">Looking at the page…</p>;
+      return <p class="popup-note">{i18n.t('popup.lookingAtPage')}</p>;
     case 'unreachable':
       return (
         <p class="popup-note" role="status">
-          Gloss can’t read this page (browser and store pages are off limits to extensions).
+          {i18n.t('popup.unreachable')}
         </p>
       );
     case 'off':
       return (
         <p class="popup-note" role="status">
-          Gloss is off on this site. Switch it on above to mark its glossary terms.
+          {i18n.t('popup.siteOff')}
         </p>
       );
     case 'ready':
       return state.terms.length === 0 ? (
         <p class="popup-note" role="status">
-          No glossary terms found on this page.
+          {i18n.t('popup.noTermsOnPage')}
         </p>
       ) : (
         <TermList
           id={PAGE_LIST_ID}
-          label="Glossary terms on this page"
-          items={pageItems(state)}
+          label={i18n.t('popup.pageTermsLabel')}
+          items={pageItems(state, catalog)}
           activeId={activeId}
           onActive={onActive}
           onChoose={onChoose}

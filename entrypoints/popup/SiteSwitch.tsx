@@ -1,4 +1,5 @@
 /** "Gloss on this site": one click adds or removes the host from settings.disabledSites. */
+import { i18n } from '#i18n';
 import { updateSettings, type Settings } from '@/utils/settings';
 
 export interface SiteSwitchProps {
@@ -30,13 +31,11 @@ export function SiteSwitch({ host, settings }: SiteSwitchProps) {
           <span class="site-switch__track" aria-hidden="true" />
         </span>
         <span class="site-switch__text">
-          Gloss on this site
+          {i18n.t('popup.siteSwitch')}
           <span class="site-switch__host">{host}</span>
         </span>
       </label>
-      {!settings.enabled && (
-        <p class="site-switch__note">Gloss is switched off everywhere (Options).</p>
-      )}
+      {!settings.enabled && <p class="site-switch__note">{i18n.t('popup.offEverywhere')}</p>}
     </div>
   );
 }

@@ -36,7 +36,7 @@ test('?q= pre-fills the search and filters the list, typos included', async ({
   openExtensionPage,
 }) => {
   const page = await openExtensionPage('glossary.html?q=senkaku');
-  const search = page.getByRole('searchbox', { name: 'Filter the glossary' });
+  const search = page.getByRole('combobox', { name: 'Filter the glossary' });
   await expect(search).toHaveValue('senkaku');
   const entries = page.locator('article.glossary-entry');
   await expect(entries.first()).toHaveAttribute('id', 'senkaku-islands');
@@ -75,7 +75,7 @@ test('prints as a two-column quick reference: titles and summaries only', async 
   const page = await openExtensionPage('glossary.html');
   await expect(page.locator('article.glossary-entry').first()).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('searchbox')).toBeHidden();
+  await expect(page.getByRole('combobox')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden();
   await expect(page.locator('blockquote').first()).toBeHidden();
   await expect(page.locator('.gloss-card__summary').first()).toBeVisible();
