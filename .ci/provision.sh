@@ -32,3 +32,8 @@ if [ ! -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ]; then
   echo "provision: installing Debian's firefox-esr"
   need_apt firefox-esr || echo "provision: firefox-esr unavailable; the Firefox smoke test will say so"
 fi
+# Japanese (and Chinese, Korean) glyphs for the screenshots and the Japanese-interface tests.
+if [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
+  echo "provision: installing Debian's fonts-noto-cjk"
+  need_apt fonts-noto-cjk || echo "provision: fonts-noto-cjk unavailable; CJK text shows as boxes"
+fi

@@ -3,15 +3,15 @@
  * formatted for the browser's UI language (the same one that chose the messages), and pack text is
  * labelled with its own language so screen readers pronounce it and CJK glyphs are chosen right.
  */
-import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 
-/** A BCP 47 tag such as "ja" or "en-US"; "en" where the API is missing (unit tests, old hosts). */
+/**
+ * The language of the catalog the browser chose for its UI language ("ja", "zh-TW"), so numbers
+ * and dates read in the same language as the words around them. (Headless Chromium started with
+ * --lang=ja answers getUILanguage() with "en-US" while it serves the Japanese messages.)
+ */
 export function uiLocale(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
+  return i18n.t('ext.locale') || 'en';
 }
 
 let numbers: Intl.NumberFormat | undefined;
