@@ -59,6 +59,18 @@ export default defineConfig({
   // Parallel work (and parallel CI jobs) can build into separate folders.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The sources zip (for Firefox's review) holds the project, not what a local run left behind.
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'corpus-results/**',
+      'demo.png',
+      '.output-*/**',
+      'web-ext-artifacts/**',
+    ],
+  },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
     // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
