@@ -35,6 +35,7 @@ export function PopoverView(props: PopoverViewProps) {
   const currentId = content.kind === 'term' ? content.stack[content.stack.length - 1] : undefined;
   const entry = currentId ? lookup(currentId) : undefined;
   const previousId = content.kind === 'term' ? content.stack[content.stack.length - 2] : undefined;
+  const missing = content.kind === 'no-match' ? content.text : '';
 
   return (
     <div
@@ -69,17 +70,11 @@ export function PopoverView(props: PopoverViewProps) {
       ) : (
         <div class="gloss-popover__empty">
           <h2 id={HEADING_ID}>{i18n.t('popover.noEntryTitle')}</h2>
-          <p>
-            {i18n.t('popover.noEntryText', {
-              text: content.kind === 'no-match' ? clip(content.text) : '',
-            })}
-          </p>
+          <p>{i18n.t('popover.noEntryText', { text: clip(missing) })}</p>
           <button
             type="button"
             class="gloss-popover__search"
-            onClick={() =>
-              props.onOpenGlossary(undefined, content.kind === 'no-match' ? content.text : '')
-            }
+            onClick={() => props.onOpenGlossary(undefined, missing)}
           >
             {i18n.t('popover.searchGlossary')}
           </button>
