@@ -75,7 +75,11 @@ export function TermCard(props: TermCardProps) {
         </section>
       )}
       <Related ids={term.related} lookup={props.lookup} onRelated={props.onRelated} />
-      {term.checked && <p class="gloss-card__checked">Facts checked {term.checked}</p>}
+      {term.checked && (
+        <p class="gloss-card__checked">
+          {i18n.t('card.factsChecked', { date: formatDate(term.checked) })}
+        </p>
+      )}
       <CardFooter {...props} />
     </div>
   );

@@ -17,7 +17,13 @@ const base: Term = {
 function card(term: Term): HTMLElement {
   const host = document.createElement('div');
   document.body.append(host);
-  const entry: CatalogEntry = { term, packId: 'p', packTitle: 'P', asOf: '2026-11-25' };
+  const entry: CatalogEntry = {
+    term,
+    packId: 'p',
+    packTitle: 'P',
+    language: 'en',
+    asOf: '2026-11-25',
+  };
   render(<TermCard entry={entry} lookup={() => undefined} onRelated={() => {}} />, host);
   return host;
 }
@@ -27,8 +33,9 @@ afterEach(() => {
 });
 
 it('shows the date the facts were checked', () => {
+  // Written as the interface's language writes dates (English in unit tests).
   expect(card({ ...base, checked: '2026-11-30' }).textContent).toContain(
-    'Facts checked 2026-11-30',
+    'Facts checked Nov 30, 2026',
   );
 });
 
