@@ -44,7 +44,7 @@ test('the glossary page, whole and filtered', async ({ openExtensionPage }) => {
   // axe over all 59 cards takes a while on a busy two-core machine.
   test.setTimeout(180_000);
   const page = await openExtensionPage('glossary.html');
-  await expect(page.locator('.glossary-entry')).toHaveCount(59);
+  await expect(page.locator('#senkaku-islands')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const search = page.getByRole('combobox', { name: 'Filter the glossary' });
