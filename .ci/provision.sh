@@ -4,9 +4,10 @@
 NODE_VERSION="${GLOSS_NODE_VERSION:-24.21.0}"
 NODE_CACHE="${GLOSS_NODE_CACHE:-$HOME/.cache/gloss-node/$NODE_VERSION}"
 
-node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# The project's own check (scripts/check-node.cjs, the Node package.json "engines" names).
+node_ok() { node scripts/check-node.cjs >/dev/null 2>&1; }
 
-if [ "$(node_major)" -lt 22 ]; then
+if ! node_ok; then
   if [ ! -x "$NODE_CACHE/package/bin/node" ]; then
     echo "provision: fetching Node $NODE_VERSION from the npm registry into $NODE_CACHE"
     mkdir -p "$NODE_CACHE"
