@@ -177,7 +177,7 @@ export class Popover {
       if (event.key === 'Escape') {
         event.stopPropagation();
         this.hide(true);
-      }
+      } else if (event.key === 'Tab') keepFocusInside(ui.shadow, event);
     });
     this.ui = ui;
   }
@@ -276,4 +276,30 @@ function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+const FOCUSABLE =
+  'button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * While the popover is open, Tab and Shift+Tab go round its controls instead of leaving for the
+ * page behind it (WAI-ARIA dialog pattern); Esc is the way out.
+ */
+function keepFocusInside(root: ShadowRoot, event: KeyboardEvent): void {
+  const controls = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    // checkVisibility: the buttons of a closed <details> have boxes but cannot take focus.
+    (el) => !el.hasAttribute('disabled') && el.checkVisibility({ contentVisibilityAuto: true }),
+  );
+  if (controls.length === 0) return;
+  const first = controls[0]!;
+  const last = controls.at(-1)!;
+  const active = root.activeElement;
+  const outside = !active || !controls.includes(active as HTMLElement);
+  if (event.shiftKey && (active === first || outside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault();
+    first.focus();
+  }
 }

@@ -187,6 +187,24 @@ test.describe('keyboard', () => {
       () => document.querySelector('gloss-popover')!.shadowRoot!.activeElement?.tagName,
     );
     expect(['BUTTON', 'A']).toContain(focusedControl);
+    // Tab goes round the popover's controls: however far the reader tabs, focus stays inside.
+    const controls = await page.evaluate(
+      () =>
+        document
+          .querySelector('gloss-popover')!
+          .shadowRoot!.querySelectorAll('button, a[href], summary, input, select').length,
+    );
+    // Once round forwards and once backwards, past both ends.
+    for (let i = 0; i < 2 * (controls + 1); i++) {
+      await page.keyboard.press(i <= controls ? 'Tab' : 'Shift+Tab');
+      expect(
+        await page.evaluate(
+          () =>
+            document.activeElement?.tagName.toLowerCase() === 'gloss-popover' &&
+            !!document.querySelector('gloss-popover')!.shadowRoot!.activeElement,
+        ),
+      ).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect.poll(() => popoverState(page)).toEqual(closed);
   });
