@@ -1,0 +1,54 @@
+/**
+ * Where Gloss reads on this page: the story when there is one, minus the chrome inside it; on a
+ * page without a story, everything that is not chrome (today's behaviour, minus navigation).
+ */
+import { ChromeTest } from './chrome';
+import { findStory, type StoryRoots } from './find';
+
+export class Scope {
+  private readonly chrome = new ChromeTest();
+
+  private constructor(readonly story: StoryRoots | null) {}
+
+  /** Finds the story now (DOM reads only, no layout); see find.ts for the rules. */
+  static of(doc: Document): Scope {
+    return new Scope(findStory(doc));
+  }
+
+  /** A scope that reads everything: tests and documents without a body. */
+  static everything(): Scope {
+    return new Scope(null);
+  }
+
+  /** Where a page scan starts: the story's roots, or the whole body. */
+  scanRoots(doc: Document): Node[] {
+    if (this.story) return this.story.roots;
+    const root = doc.body ?? doc.documentElement;
+    return root ? [root] : [];
+  }
+
+  /** Whether a subtree may hold text that is read: it is in the story, or holds part of it. */
+  mayHold(root: Node): boolean {
+    if (!this.story) return true;
+    return this.includes(root) || this.story.roots.some((r) => root.contains(r));
+  }
+
+  /**
+   * Whether text under `node` is read. Nodes in shadow trees count where their host is; only the
+   * path from `node` up to the story root is judged as chrome (each element once, cached).
+   */
+  includes(node: Node): boolean {
+    let current: Node = node;
+    for (;;) {
+      const root = current.getRootNode();
+      if (root instanceof ShadowRoot) {
+        if (this.chrome.inChrome(current, root)) return false;
+        current = root.host;
+        continue;
+      }
+      if (!this.story) return !this.chrome.inChrome(current, null);
+      const storyRoot = this.story.roots.find((r) => r === current || r.contains(current));
+      return storyRoot !== undefined && !this.chrome.inChrome(current, storyRoot);
+    }
+  }
+}
