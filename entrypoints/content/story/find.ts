@@ -105,6 +105,9 @@ function byParagraphs(doc: Document): Found | null {
     if (score > bestScore) [best, bestScore] = [el, score];
   }
   if (!best || bestScore < MIN_STORY_CHARS || linkDensity(best) > MAX_LINK_DENSITY) return null;
+  // The whole page, or a container of several articles, is a front page rather than one story.
+  if (best === doc.body || best === doc.documentElement) return null;
+  if (best.querySelectorAll('article').length > 1) return null;
   return { body: best, rule: 'paragraphs' };
 }
 
