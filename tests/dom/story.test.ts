@@ -8,7 +8,8 @@ import { isOnTopic } from '../../entrypoints/content/story/topic';
 import { collectBlocks } from '../../entrypoints/content/text-blocks';
 
 function load(html: string): void {
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...document.adoptNode(parsed.body).childNodes);
 }
 
 const fixture = () => readFileSync('tests/fixtures/story/news-article.html', 'utf8');
