@@ -270,9 +270,11 @@ async function load(
 /** The median of three deep clones of the document: a lower bound of what Readability costs. */
 function cloneCost(): number {
   const times: number[] = [];
+  const root = document.documentElement;
+  if (!root) return 0;
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    document.documentElement.cloneNode(true);
+    root.cloneNode(true);
     times.push(performance.now() - started);
   }
   return Math.round(times.sort((a, b) => a - b)[1]! * 10) / 10;
@@ -473,15 +475,15 @@ async function main(): Promise<number> {
       results.push(result);
       const text =
         result.textIdentical === true ? 'same' : result.textIdentical === false ? 'DIFF' : 'nondet';
+      console.log(
+        `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}`, 7)}  ${pad(result.longTasksCausedByGloss, 8)} ${pad(result.longestGlossTaskMs.toFixed(1), 6)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
+      );
       if (result.story) {
         const s = result.story;
         console.log(
           `  story: ${result.storyFinder || 'not found'}; clone ${result.cloneMs} ms; outside ${s.marksOutsideStory.length}, wrong sense ${s.marksWrongSense.length}, unlabelled ${s.marksUnlabelled.length}, unanswered ${s.unanswered.length}/${s.shouldAnswer}${s.notLocated.length ? `, not located ${s.notLocated.length}` : ''}`,
         );
       }
-      console.log(
-        `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}`, 7)}  ${pad(result.longTasksCausedByGloss, 8)} ${pad(result.longestGlossTaskMs.toFixed(1), 6)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
-      );
     }
   } finally {
     await withGloss.close();

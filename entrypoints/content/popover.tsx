@@ -197,6 +197,11 @@ export class Popover {
     const parent = modal ?? document.documentElement;
     if (host.parentNode !== parent) parent.append(host);
     host.style.setProperty('display', 'block', 'important');
+    // A page zoomed with CSS (`<html style="zoom:1.25">`) would scale the popover and its fixed
+    // position with it (placed off the term, cut off at the bottom): the host undoes the zoom it
+    // inherits, so floating-ui's viewport pixels are the host's pixels.
+    const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    host.style.setProperty('zoom', zoom > 0 ? String(1 / zoom) : '1', 'important');
     try {
       if (!host.matches(':popover-open')) host.showPopover();
     } catch {
