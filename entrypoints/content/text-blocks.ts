@@ -6,6 +6,7 @@
  * The walk skips excluded subtrees itself instead of using a TreeWalker `acceptNode` filter:
  * calling back into JS for every node costs several times the walk. It never reads layout.
  */
+import { RenderedApart } from './story/boxes';
 
 export interface TextBlock {
   /** The nearest block-level element (or shadow root / document) that holds the text. */
@@ -312,48 +313,6 @@ export class BlockWalker {
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
-
-/** Display values that lay a box out in the line of its neighbours. */
-function flowsInline(display: string): boolean {
-  return (
-    display === '' ||
-    display.startsWith('inline') ||
-    display.startsWith('ruby') ||
-    display === 'contents'
-  );
-}
-
-/**
- * Whether a node renders apart from what precedes it although the tags say inline: a flex or grid
- * container lays each child out as its own box ("News" and "Okinawa" in two flex items are not
- * "NewsOkinawa"), and a span styled `display:block` is a block. Reads computed style (not layout),
- * and only where two runs of letters meet with nothing between them; once per element.
- */
-class RenderedApart {
-  private readonly display = new WeakMap<Element, string>();
-
-  before(node: Node): boolean {
-    const parent = node.parentElement;
-    if (parent && /flex|grid/.test(this.displayOf(parent))) return true;
-    if (node.nodeType === Node.ELEMENT_NODE && !flowsInline(this.displayOf(node as Element))) {
-      return true;
-    }
-    const previous = node.previousSibling;
-    return (
-      previous?.nodeType === Node.ELEMENT_NODE && !flowsInline(this.displayOf(previous as Element))
-    );
-  }
-
-  private displayOf(el: Element): string {
-    let display = this.display.get(el);
-    if (display === undefined) {
-      const view = el.ownerDocument.defaultView;
-      display = view ? view.getComputedStyle(el).display : '';
-      this.display.set(el, display);
-    }
-    return display;
-  }
-}
 
 /** Collects the text blocks under `root` in document order, all at once (tests, small roots). */
 export function collectBlocks(root: Node, hooks?: WalkHooks): TextBlock[] {
