@@ -76,6 +76,20 @@ describe('finding the story', () => {
     expect(story.roots.map((el) => el.id)).toEqual(['content']);
   });
 
+  test('a wrapper whose class says "nav" but holds the headline is not chrome', () => {
+    load(`<body><div class="site-int-nav"><nav><a href="#">Okinawa</a></nav>
+      <div id="content"><h1>Senkaku patrols</h1>${paragraph('Patrols near the Senkaku Islands')}</div></div></body>`);
+    const text = readText(Scope.of(document));
+    expect(text).toContain('Patrols near the Senkaku Islands');
+    expect(text).not.toContain('Okinawa');
+  });
+
+  test('a short Japanese story holding the headline is a story (dense scripts count double)', () => {
+    load(`<body><nav><a href="#">沖縄</a></nav><article id="a"><h1>首相、国会で答弁</h1>
+      <p>${'首相は国会で防衛政策について答弁し、日米同盟の重要性を強調した。'.repeat(5)}</p></article></body>`);
+    expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['a']);
+  });
+
   test('a list of links is not a story, however long (link density)', () => {
     load(
       `<body><div id="links">${`<p><a href="#">${'A long headline about Okinawa and more '.repeat(3)}</a></p>`.repeat(12)}</div></body>`,

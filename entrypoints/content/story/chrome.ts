@@ -93,12 +93,24 @@ function wordsOf(value: string | null): string[] {
   return value ? value.toLowerCase().split(/[^a-z0-9]+/) : [];
 }
 
-/** Whether `el` itself is chrome, from its tag, role, class and id (not its ancestors). */
+/**
+ * Whether `el` itself is chrome, from its tag, role, class and id (not its ancestors). A class or
+ * id is only a hint: an element that holds the headline or the main content is not chrome, whatever
+ * its name says (pages name whole wrappers "blq-int-nav" or "has-sidebar"; Readability's
+ * `okMaybeItsACandidate` makes the same exception).
+ */
 export function isChromeElement(el: Element): boolean {
   if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
+  return hasChromeName(el) && el.querySelector(HOLDS_MAIN) === null;
+}
+
+// Not <article>: related and most-read lists are often made of <article> teasers.
+const HOLDS_MAIN = 'h1, main, [role="main"], [itemprop~="articleBody"]';
+
+function hasChromeName(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
   if (CHROME_PHRASES.test(names)) return true;
   for (const word of [...wordsOf(el.getAttribute('class')), ...wordsOf(el.id)]) {

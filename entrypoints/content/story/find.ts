@@ -13,9 +13,12 @@
  * The headline is the first `<h1>` outside chrome; when the body does not hold it, the story is
  * both. Chrome inside the story (share bars, related lists, bylines) is left out by `Story`.
  */
-import { isChromeElement } from './chrome';
+import { ChromeTest } from './chrome';
 
-/** Paragraph text (characters) a story body needs; less is a teaser or a front page. */
+/**
+ * Paragraph text a story body needs, in Latin characters (a Han, kana or Hangul character counts
+ * twice: the same story takes about half as many); less is a teaser or a front page.
+ */
 const MIN_STORY_CHARS = 400;
 /** Readability's `_getLinkDensity` cut: more link text than this share is a list of links. */
 const MAX_LINK_DENSITY = 0.33;
@@ -30,9 +33,13 @@ export interface StoryRoots {
 }
 
 export function findStory(doc: Document): StoryRoots | null {
-  const found = byArticleBody(doc) ?? byArticle(doc) ?? byParagraphs(doc);
+  // One judgement per element for the whole search (paragraphs share most of their ancestors).
+  const chrome = new ChromeTest();
+  const inChrome = (el: Element) => chrome.inChrome(el, doc.body);
+  const headline = headlineOf(doc, inChrome);
+  const found =
+    byArticleBody(doc) ?? byArticle(doc, headline, inChrome) ?? byParagraphs(doc, inChrome);
   if (!found) return null;
-  const headline = headlineOf(doc);
   const roots =
     headline && !found.body.contains(headline) && !headline.contains(found.body)
       ? [headline, found.body]
@@ -40,14 +47,9 @@ export function findStory(doc: Document): StoryRoots | null {
   return { roots, rule: found.rule };
 }
 
-function inChrome(el: Element): boolean {
-  for (let e: Element | null = el; e && e !== e.ownerDocument.body; e = e.parentElement) {
-    if (isChromeElement(e)) return true;
-  }
-  return false;
-}
+type InChrome = (el: Element) => boolean;
 
-function headlineOf(doc: Document): Element | null {
+function headlineOf(doc: Document, inChrome: InChrome): Element | null {
   for (const h1 of doc.querySelectorAll('h1')) {
     if (!inChrome(h1) && (h1.textContent ?? '').trim() !== '') return h1;
   }
@@ -65,17 +67,18 @@ function byArticleBody(doc: Document): Found | null {
   return bodies.length === 1 ? { body: bodies[0]!, rule: 'articleBody' } : null;
 }
 
-function byArticle(doc: Document): Found | null {
+function byArticle(doc: Document, h1: Element | null, inChrome: InChrome): Found | null {
   const articles = [...doc.querySelectorAll('article')].filter((el) => !inChrome(el));
   if (articles.length === 0) return null;
   const scored = articles
     .map((el) => ({ el, chars: paragraphChars(el) }))
-    .filter((a) => a.chars >= MIN_STORY_CHARS)
     .sort((a, b) => b.chars - a.chars);
-  const h1 = headlineOf(doc);
+  // The article that holds the headline needs less text: a short or paywalled story is one still.
   const withHeadline = h1 && scored.find((a) => a.el.contains(h1));
-  if (withHeadline) return { body: innermostWithHeadline(withHeadline.el, h1), rule: 'article' };
-  const [best, second] = scored;
+  if (withHeadline && withHeadline.chars >= MIN_STORY_CHARS / 2) {
+    return { body: innermostWithHeadline(withHeadline.el, h1), rule: 'article' };
+  }
+  const [best, second] = scored.filter((a) => a.chars >= MIN_STORY_CHARS);
   if (!best || (second && second.chars * 2 > best.chars)) return null;
   return { body: best.el, rule: 'article' };
 }
@@ -88,10 +91,10 @@ function innermostWithHeadline(article: Element, h1: Element): Element {
   return inner ?? article;
 }
 
-function byParagraphs(doc: Document): Found | null {
+function byParagraphs(doc: Document, inChrome: InChrome): Found | null {
   const scores = new Map<Element, number>();
   for (const p of doc.querySelectorAll('p')) {
-    const chars = (p.textContent ?? '').trim().length;
+    const chars = weightedLength(p);
     if (chars < MIN_PARAGRAPH_CHARS || inChrome(p)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
@@ -115,10 +118,18 @@ function byParagraphs(doc: Document): Found | null {
 function paragraphChars(el: Element): number {
   let chars = 0;
   for (const p of el.querySelectorAll('p')) {
-    const length = (p.textContent ?? '').trim().length;
+    const length = weightedLength(p);
     if (length >= MIN_PARAGRAPH_CHARS) chars += length;
   }
   return chars;
+}
+
+const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Text length with Han, kana and Hangul counted twice (see MIN_STORY_CHARS). */
+function weightedLength(el: Element): number {
+  const text = (el.textContent ?? '').trim();
+  return text.length + (text.match(DENSE_SCRIPT)?.length ?? 0);
 }
 
 /** Share of `el`'s text that is link text (Readability `_getLinkDensity`). */
