@@ -29,7 +29,10 @@ export interface StoryResult {
   /** Mentions that should answer (right sense, and the gate lets their role through). */
   shouldAnswer: number;
   unanswered: string[];
-  /** Mentions that could not be found or have no box in this load (not counted either way). */
+  /**
+   * Mentions a reader could not point at in this load: not found, no box, or covered by the
+   * page's own elements (not counted either way).
+   */
   notLocated: string[];
 }
 

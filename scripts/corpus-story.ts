@@ -92,7 +92,8 @@ export function storyMentionsInPage(storySelector: string): {
 
 /**
  * The centre of a labelled mention's first rect, scrolled into view: found by its text and
- * context among the story's text nodes. Null when it is not in the page or not visible.
+ * context among the story's text nodes. Null when it is not in the page, has no box, or the page
+ * covers it.
  */
 export function mentionPoint(args: {
   story: string;
@@ -137,7 +138,16 @@ export function mentionPoint(args: {
         range.setEnd(node, i + args.text.length);
         const rect = range.getClientRects()[0];
         if (!rect || rect.width < 1) return null;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        const x = rect.left + rect.width / 2;
+        const y = rect.top + rect.height / 2;
+        // Something of the page's own over the text (a footer laid over the article when its
+        // styles are blocked, a sticky bar): no reader can point at it either.
+        const top = document.elementFromPoint(x, y);
+        const parent = node.parentElement;
+        if (!top || !parent || !(top === parent || top.contains(parent) || parent.contains(top))) {
+          return null;
+        }
+        return { x, y };
       }
     }
   }

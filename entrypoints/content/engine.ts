@@ -163,7 +163,10 @@ export class Engine {
     const started = performance.now();
     this.scope = Scope.of(document);
     const ms = performance.now() - started;
-    console.debug(`Gloss: story ${this.scope.story?.rule ?? 'none'} in ${ms.toFixed(2)} ms`);
+    // The top frame's story is the page's (the corpus reads this line; frames have their own).
+    if (window === window.top) {
+      console.debug(`Gloss: story ${this.scope.story?.rule ?? 'none'} in ${ms.toFixed(2)} ms`);
+    }
     const stats = await this.scanner.scan(this.scope.scanRoots(document), true);
     probe('scan-done');
     return stats;
