@@ -84,6 +84,12 @@ describe('finding the story', () => {
     expect(text).not.toContain('Okinawa');
   });
 
+  test('a page wrapped in one <form> (ASP.NET) still has a story', () => {
+    load(`<body><form id="f"><nav><a href="#">Okinawa</a></nav><article id="a"><h1>Patrols</h1>
+      ${paragraph('Patrols near the Senkaku Islands')}${paragraph('More patrols')}</article></form></body>`);
+    expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['a']);
+  });
+
   test('a short Japanese story holding the headline is a story (dense scripts count double)', () => {
     load(`<body><nav><a href="#">沖縄</a></nav><article id="a"><h1>首相、国会で答弁</h1>
       <p>${'首相は国会で防衛政策について答弁し、日米同盟の重要性を強調した。'.repeat(5)}</p></article></body>`);

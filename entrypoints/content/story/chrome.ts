@@ -10,7 +10,8 @@
  */
 
 // Not HEADER: an article's own <header> holds its headline; the site's masthead is role=banner.
-const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'MENU', 'DIALOG']);
+// Not FORM: ASP.NET WebForms pages wrap the whole body in one <form>.
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU', 'DIALOG']);
 
 const CHROME_ROLES = new Set([
   'navigation',
