@@ -15,11 +15,6 @@ export class Scope {
     return new Scope(findStory(doc));
   }
 
-  /** A scope that reads everything: tests and documents without a body. */
-  static everything(): Scope {
-    return new Scope(null);
-  }
-
   /** Where a page scan starts: the story's roots, or the whole body. */
   scanRoots(doc: Document): Node[] {
     if (this.story) return this.story.roots;
