@@ -11,7 +11,9 @@
 
 // Not HEADER: an article's own <header> holds its headline; the site's masthead is role=banner.
 // Not FORM: ASP.NET WebForms pages wrap the whole body in one <form>.
-const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU', 'DIALOG']);
+// Not DIALOG: a modal the reader opened is what they read; cookie and subscription banners are
+// named as such.
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU']);
 
 const CHROME_ROLES = new Set([
   'navigation',
@@ -22,8 +24,6 @@ const CHROME_ROLES = new Set([
   'menubar',
   'toolbar',
   'search',
-  'dialog',
-  'alertdialog',
   'tablist',
   'marquee',
   'timer',
@@ -86,6 +86,19 @@ const CHROME_WORDS = new Set([
   'skip',
 ]);
 
+/** Navigation only: what a page without a story still leaves out (its menus, not its tickers). */
+const NAVIGATION_TAGS = new Set(['NAV', 'MENU']);
+const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist']);
+const NAVIGATION_WORDS = new Set([
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'megamenu',
+  'breadcrumb',
+  'breadcrumbs',
+]);
+
 /** Multi-word chrome names written as one token in the wild ("most-read", "most_read"). */
 const CHROME_PHRASES =
   /most[-_ ]?(read|viewed|popular)|read[-_ ]?more|also[-_ ]?read|you[-_ ]?may[-_ ]?like|more[-_ ]?stories|latest[-_ ]?news/i;
@@ -100,22 +113,26 @@ function wordsOf(value: string | null): string[] {
  * its name says (pages name whole wrappers "blq-int-nav" or "has-sidebar"; Readability's
  * `okMaybeItsACandidate` makes the same exception).
  */
-export function isChromeElement(el: Element): boolean {
-  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+export function isChromeElement(el: Element, navigationOnly = false): boolean {
+  const tags = navigationOnly ? NAVIGATION_TAGS : CHROME_TAGS;
+  if (tags.has(el.tagName.toUpperCase())) return true;
   const role = el.getAttribute('role');
-  if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  return hasChromeName(el) && el.querySelector(HOLDS_MAIN) === null;
+  if (role && (navigationOnly ? NAVIGATION_ROLES : CHROME_ROLES).has(role.toLowerCase())) {
+    return true;
+  }
+  if (!navigationOnly && el.getAttribute('aria-hidden') === 'true') return true;
+  return hasChromeName(el, navigationOnly) && el.querySelector(HOLDS_MAIN) === null;
 }
 
 // Not <article>: related and most-read lists are often made of <article> teasers.
 const HOLDS_MAIN = 'h1, main, [role="main"], [itemprop~="articleBody"]';
 
-function hasChromeName(el: Element): boolean {
+function hasChromeName(el: Element, navigationOnly: boolean): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  if (CHROME_PHRASES.test(names)) return true;
+  if (!navigationOnly && CHROME_PHRASES.test(names)) return true;
+  const words = navigationOnly ? NAVIGATION_WORDS : CHROME_WORDS;
   for (const word of [...wordsOf(el.getAttribute('class')), ...wordsOf(el.id)]) {
-    if (CHROME_WORDS.has(word)) return true;
+    if (words.has(word)) return true;
   }
   return false;
 }
@@ -126,6 +143,9 @@ function hasChromeName(el: Element): boolean {
  */
 export class ChromeTest {
   private readonly cache = new WeakMap<Element, boolean>();
+
+  /** @param navigationOnly judge navigation only (a page without a story; see scope.ts). */
+  constructor(private readonly navigationOnly = false) {}
 
   /** True when `node` is inside chrome below `stop` (`stop` itself is not judged). */
   inChrome(node: Node, stop: Node | null): boolean {
@@ -139,7 +159,7 @@ export class ChromeTest {
         break;
       }
       path.push(el);
-      if (isChromeElement(el)) {
+      if (isChromeElement(el, this.navigationOnly)) {
         result = true;
         break;
       }

@@ -1,14 +1,17 @@
 /**
  * Where Gloss reads on this page: the story when there is one, minus the chrome inside it; on a
- * page without a story, everything that is not chrome (today's behaviour, minus navigation).
+ * page without a story (a front page, a web app), everything but navigation (issue #13).
  */
 import { ChromeTest } from './chrome';
 import { findStory, type StoryRoots } from './find';
 
 export class Scope {
-  private readonly chrome = new ChromeTest();
+  /** Inside a story every kind of chrome is left out; a page without one loses only navigation. */
+  private readonly chrome: ChromeTest;
 
-  private constructor(readonly story: StoryRoots | null) {}
+  private constructor(readonly story: StoryRoots | null) {
+    this.chrome = new ChromeTest(story === null);
+  }
 
   /** Finds the story now (DOM reads only, no layout); see find.ts for the rules. */
   static of(doc: Document): Scope {
