@@ -107,9 +107,9 @@ function byParagraphs(doc: Document, inChrome: InChrome): Found | null {
   for (const [el, score] of scores) {
     if (score > bestScore) [best, bestScore] = [el, score];
   }
-  if (!best || bestScore < MIN_STORY_CHARS || linkDensity(best) > MAX_LINK_DENSITY) return null;
   // The whole page, or a container of several articles, is a front page rather than one story.
-  if (best === doc.body || best === doc.documentElement) return null;
+  if (!best || best === doc.body || best === doc.documentElement) return null;
+  if (bestScore < MIN_STORY_CHARS || linkDensity(best) > MAX_LINK_DENSITY) return null;
   if (best.querySelectorAll('article').length > 1) return null;
   return { body: best, rule: 'paragraphs' };
 }
@@ -126,10 +126,18 @@ function paragraphChars(el: Element): number {
 
 const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
-/** Text length with Han, kana and Hangul counted twice (see MIN_STORY_CHARS). */
+/** Characters sampled to tell dense scripts from Latin: a 10 MB paragraph is not read whole. */
+const SAMPLE_CHARS = 1_000;
+
+/** Text length with Han, kana and Hangul counted twice (see MIN_STORY_CHARS), from a sample. */
 function weightedLength(el: Element): number {
-  const text = (el.textContent ?? '').trim();
-  return text.length + (text.match(DENSE_SCRIPT)?.length ?? 0);
+  const text = el.textContent ?? '';
+  if (text.length <= SAMPLE_CHARS) {
+    const trimmed = text.trim();
+    return trimmed.length + (trimmed.match(DENSE_SCRIPT)?.length ?? 0);
+  }
+  const dense = text.slice(0, SAMPLE_CHARS).match(DENSE_SCRIPT)?.length ?? 0;
+  return Math.round(text.length * (1 + dense / SAMPLE_CHARS));
 }
 
 /** Share of `el`'s text that is link text (Readability `_getLinkDensity`). */

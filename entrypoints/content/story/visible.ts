@@ -10,6 +10,12 @@
  */
 import { toRange } from '../hit-test';
 
+/**
+ * Chromium's layout coordinates saturate at 2^25 px (LayoutUnit): a box reported there was not
+ * really placed (the end of a 10 MB text node), so its position says nothing about visibility.
+ */
+const LAYOUT_LIMIT_PX = 2 ** 25;
+
 type Checkable = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
 export function canSee(range: AbstractRange): boolean {
@@ -27,7 +33,10 @@ export function canSee(range: AbstractRange): boolean {
   } catch {
     return false;
   }
-  if (!rect || (rect.width <= 1 && rect.height <= 1)) return false;
+  // No box, or one at the layout limit, while the element is visible: text the browser did not
+  // lay out in boxes (the end of a 10 MB text node) is still on the page for the reader.
+  if (!rect || rect.left >= LAYOUT_LIMIT_PX) return true;
+  if (rect.width <= 1 && rect.height <= 1) return false;
   const view = el.ownerDocument.defaultView;
   if (!view) return true;
   // Above or left of the page's start, or right of its width (news pages do not scroll
