@@ -24,6 +24,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serviceWorkerOf } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
 import { tracedLoad } from '../tests/support/traced-load.ts';
+import {
+  gateScores,
+  labelFor,
+  measureStory,
+  packRole,
+  provisionalRole,
+  type StoryResult,
+} from './corpus-story-run.ts';
+import type { PageLabel } from './corpus-story.ts';
 
 const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
 const RESULTS_DIR = path.resolve('corpus-results');
@@ -44,6 +53,12 @@ interface Snapshot {
   taskMs: number;
   scriptMs: number;
   errors: string[];
+  /** With Gloss and a label: the story measures (issue #13). */
+  story?: StoryResult;
+  /** "Gloss: story <rule> in <ms> ms", logged by the content script. */
+  storyLog?: string;
+  /** Without Gloss: what cloning the document costs (Readability's first step), ms. */
+  cloneMs?: number;
 }
 
 interface MarkInfo {
@@ -83,6 +98,9 @@ interface PageResult {
   /** The most time Gloss took in one task on this page, and in which script (see above). */
   longestGlossTaskMs: number;
   longestGlossTaskScript: string;
+  story?: StoryResult;
+  storyFinder: string;
+  cloneMs: number;
   cpuRatio: number;
   taskMsWith: number;
   taskMsWithout: number;
@@ -194,9 +212,20 @@ async function settle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-async function load(context: BrowserContext, url: string, withGloss: boolean): Promise<Snapshot> {
+async function load(
+  context: BrowserContext,
+  url: string,
+  withGloss: boolean,
+  label?: PageLabel,
+): Promise<Snapshot> {
   const page = await context.newPage();
   const errors: string[] = [];
+  let storyLog: string | undefined;
+  page.on('console', (message) => {
+    if (message.type() === 'debug' && message.text().startsWith('Gloss: story')) {
+      storyLog = message.text().slice('Gloss: story '.length);
+    }
+  });
   page.on('pageerror', (error) => {
     const where = `${error.stack ?? ''}`;
     if (where.includes('chrome-extension://') || /gloss/i.test(error.message)) {
@@ -222,6 +251,9 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
   const snapshot = await page.evaluate(measure);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  // After the metrics: hovering and cloning are the measurement's work, not the page's.
+  const story = withGloss && label ? await measureStory(page, label) : undefined;
+  const cloneMs = withGloss ? undefined : await page.evaluate(cloneCost);
   await page.close();
   if (!withGloss && snapshot.glossHosts > 0) throw new Error('Gloss ran in the context without it');
   return {
@@ -229,7 +261,23 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
     taskMs: metric('TaskDuration'),
     scriptMs: metric('ScriptDuration'),
     errors,
+    ...(story ? { story } : {}),
+    ...(storyLog ? { storyLog } : {}),
+    ...(cloneMs !== undefined ? { cloneMs } : {}),
   };
+}
+
+/** The median of three deep clones of the document: a lower bound of what Readability costs. */
+function cloneCost(): number {
+  const times: number[] = [];
+  const root = document.documentElement;
+  if (!root) return 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    root.cloneNode(true);
+    times.push(performance.now() - started);
+  }
+  return Math.round(times.sort((a, b) => a - b)[1]! * 10) / 10;
 }
 
 /** Where two texts first differ, with some context: what a reader would see changed. */
@@ -269,6 +317,34 @@ async function blockRemote(context: BrowserContext): Promise<void> {
       ? route.continue()
       : route.abort('blockedbyclient');
   });
+}
+
+/** Totals of the story measures, and the topic gate's precision and recall on the labels. */
+function storySummary(results: readonly PageResult[], labels: readonly PageLabel[]) {
+  const stories = results.flatMap((r) => (r.story ? [r.story] : []));
+  const sum = (f: (s: StoryResult) => number) => stories.reduce((n, s) => n + f(s), 0);
+  const clones = results.map((r) => r.cloneMs).sort((a, b) => a - b);
+  const finder = results.map((r) => Number(/in ([\d.]+) ms/.exec(r.storyFinder)?.[1] ?? NaN));
+  const found = finder.filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);
+  return {
+    labelledPages: stories.length,
+    storyMentions: sum((s) => s.storyMentions),
+    marksOutsideStory: sum((s) => s.marksOutsideStory.length),
+    marksWrongSense: sum((s) => s.marksWrongSense.length),
+    marksUnlabelled: sum((s) => s.marksUnlabelled.length),
+    mentionsThatShouldAnswer: sum((s) => s.shouldAnswer),
+    mentionsUnanswered: sum((s) => s.unanswered.length),
+    mentionsNotLocated: sum((s) => s.notLocated.length),
+    storyFinderMsMedian: found[Math.floor(found.length / 2)] ?? null,
+    storyFinderMsMax: found[found.length - 1] ?? null,
+    documentCloneMsMedian: clones[Math.floor(clones.length / 2)] ?? null,
+    documentCloneMsMax: clones[clones.length - 1] ?? null,
+    topicGate: {
+      packRoles: gateScores(labels, packRole, false),
+      provisionalRoles: gateScores(labels, provisionalRole, false),
+      provisionalRolesRightSenseOnly: gateScores(labels, provisionalRole, true),
+    },
+  };
 }
 
 function pad(value: string | number, width: number): string {
@@ -317,6 +393,7 @@ async function main(): Promise<number> {
   }
 
   const results: PageResult[] = [];
+  const labels: PageLabel[] = [];
   console.log(
     'page                                       marks partial excl  text  +elts errs  LT w/wo  Gloss:LT max-ms  CPU ratio',
   );
@@ -324,7 +401,9 @@ async function main(): Promise<number> {
     for (const entry of pages) {
       const pageStarted = Date.now();
       const url = `${server.origin}/${encodeURIComponent(entry.file)}`;
-      const a = await load(withGloss, url, true);
+      const label = labelFor(entry.file);
+      if (label) labels.push(label);
+      const a = await load(withGloss, url, true, label ?? undefined);
       const b = await load(withoutGloss, url, false);
       let textIdentical: PageResult['textIdentical'] = sameText(a, b);
       let elementsAdded = extraElements(a.elements, b.elements);
@@ -380,6 +459,9 @@ async function main(): Promise<number> {
         ]),
         longTasksSharedWithPage: traced.sharedWithPage.length,
         longestGlossTaskMs: Math.round(traced.longestGlossMs * 10) / 10,
+        ...(a.story ? { story: a.story } : {}),
+        storyFinder: a.storyLog ?? '',
+        cloneMs: b.cloneMs ?? 0,
         longestGlossTaskScript:
           traced.tasks.reduce<(typeof traced.tasks)[number] | null>(
             (a, b) => (a && a.glossMs >= b.glossMs ? a : b),
@@ -396,6 +478,12 @@ async function main(): Promise<number> {
       console.log(
         `${entry.file.slice(0, 42).padEnd(42)} ${pad(result.marks, 5)} ${pad(result.partialWordMarks.length, 7)} ${pad(result.excludedRegionMarks.length, 4)} ${pad(text, 6)} ${pad(result.elementsAdded, 5)} ${pad(result.extensionErrors.length, 4)}  ${pad(`${result.longTasksWith}/${result.longTasksWithout}`, 7)}  ${pad(result.longTasksCausedByGloss, 8)} ${pad(result.longestGlossTaskMs.toFixed(1), 6)}  ${pad(result.cpuRatio.toFixed(2), 8)}`,
       );
+      if (result.story) {
+        const s = result.story;
+        console.log(
+          `  story: ${result.storyFinder || 'not found'}; clone ${result.cloneMs} ms; outside ${s.marksOutsideStory.length}, wrong sense ${s.marksWrongSense.length}, unlabelled ${s.marksUnlabelled.length}, unanswered ${s.unanswered.length}/${s.shouldAnswer}${s.notLocated.length ? `, not located ${s.notLocated.length}` : ''}`,
+        );
+      }
     }
   } finally {
     await withGloss.close();
@@ -429,6 +517,7 @@ async function main(): Promise<number> {
     cpuRatioMedian: ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1,
     cpuRatioMax: ratios.length ? ratios[ratios.length - 1]! : 1,
     cpuRatioTotal: taskWithout > 0 ? taskWith / taskWithout : 1,
+    story: storySummary(results, labels),
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(

@@ -12,10 +12,15 @@ import { HighlightLayer } from './highlights';
 import { HitTester } from './hit-test';
 import { MarkStore, type Occurrence } from './marks';
 import { PageObserver } from './observer';
-import { Scanner, yieldToPage } from './scanner';
+import { Scanner, yieldToPage, type ScanStats } from './scanner';
 import { blockRootOf } from './text-blocks';
 import type { PageSession } from './session';
 import { probe } from '@/utils/test-probe';
+import { isEditableDocument } from './story/editable';
+import { ShadowWatch } from './story/shadow-watch';
+import { Scope } from './story/scope';
+import { roleOfTerm } from './story/topic';
+import { canSee } from './story/visible';
 
 const REGISTRY_CHECK_MS = 1_000;
 
@@ -27,8 +32,9 @@ export class Engine {
   private readonly scanner: Scanner;
   private readonly observer: PageObserver;
   private readonly listeners = new Set<() => void>();
-  /** Open shadow roots that hold marks, for hit-testing inside them. */
-  private readonly shadowRootSet = new Set<ShadowRoot>();
+  /** Where Gloss reads: the story (found at start and at each new page of a single-page app). */
+  private scope: Scope | null = null;
+  private readonly shadows: ShadowWatch;
   private markableKey = '';
   /** Bumped per compile, so that a slower, older compile never replaces a newer matcher. */
   private compiles = 0;
@@ -55,18 +61,33 @@ export class Engine {
     this.catalog = catalog;
     this.markableKey = this.filterKey();
     this.layer = new HighlightLayer(settings.markStyle);
-    this.hits = new HitTester(this.layer.terms, () => [...this.shadowRootSet]);
-    this.store = new MarkStore(settings.density, (change) => {
-      this.layer.apply(change);
-      change.removed.forEach((occurrence) => this.hits.remove(occurrence));
-      change.added.forEach((occurrence) => {
-        this.hits.add(occurrence);
-        const root = occurrence.range.startContainer.getRootNode();
-        if (root instanceof ShadowRoot) this.shadowRootSet.add(root);
-      });
-      this.listeners.forEach((listener) => listener());
-    });
-    this.scanner = new Scanner(matcher, this.store, () => session.isValid);
+    this.shadows = new ShadowWatch((root) => this.observer.observe(root));
+    // Every mention in the story answers, drawn or not: the hit tester asks the store.
+    this.hits = new HitTester(
+      this.layer.terms,
+      () => this.shadows.roots(),
+      (node) => this.store.answeringIn(node),
+    );
+    this.store = new MarkStore(
+      settings.density,
+      (change) => {
+        this.layer.apply(change);
+        change.removed.forEach((occurrence) => this.hits.remove(occurrence));
+        change.added.forEach((occurrence) => this.hits.add(occurrence));
+        this.listeners.forEach((listener) => listener());
+      },
+      {
+        canSee: (occurrence) => canSee(occurrence.pieces?.[0] ?? occurrence.range),
+        roleOf: (termId) => roleOfTerm(this.catalog.get(termId)?.term ?? {}),
+      },
+    );
+    this.scanner = new Scanner(
+      matcher,
+      this.store,
+      () => session.isValid,
+      () => this.scope,
+      this.shadows.hooks,
+    );
     this.observer = new PageObserver({
       rescan: async (roots) => {
         await this.scanner.rescan(roots);
@@ -84,8 +105,15 @@ export class Engine {
     // Some documents (an XML error page, a script-built page mid-way) have no root yet.
     const root = document.body ?? document.documentElement;
     if (!root) return probe('no-root');
+    // Text being edited is the writer's, not an article: editable documents and iframe editors.
+    if (isEditableDocument(document)) {
+      console.debug('Gloss: an editable document; nothing is read here.');
+      return;
+    }
     this.observer.observe(root);
-    await this.scan(root);
+    const stats = await this.scan();
+    // Tests and the corpus wait on this instead of a fixed time when nothing is to be drawn.
+    console.debug(`Gloss: page read (${stats.blocks} blocks, ${stats.occurrences} mentions)`);
     this.session.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
     // Single-page apps: a completed navigation is a new page for "first mention" purposes. The
     // Navigation API's events reach the isolated world (patching history.pushState would not).
@@ -126,18 +154,32 @@ export class Engine {
 
   private async rescanAll(): Promise<void> {
     this.store.clear();
-    const root = document.body ?? document.documentElement;
-    if (root) await this.scan(root);
+    if (this.scope && !isEditableDocument(document)) await this.scan();
   }
 
-  private async scan(root: Node): Promise<void> {
+  /** Finds the story (DOM reads only; its cost is logged for the corpus), then reads it. */
+  private async scan(): Promise<ScanStats> {
     probe('scan');
-    await this.scanner.scan([root], true);
+    const started = performance.now();
+    this.scope = Scope.of(document);
+    const ms = performance.now() - started;
+    // The top frame's story is the page's (the corpus reads this line; frames have their own).
+    if (window === window.top) {
+      console.debug(`Gloss: story ${this.scope.story?.rule ?? 'none'} in ${ms.toFixed(2)} ms`);
+    }
+    const stats = await this.scanner.scan(this.scope.scanRoots(document), true);
     probe('scan-done');
+    return stats;
   }
 
+  /** The marks drawn, in reading order. */
   marks(): Occurrence[] {
     return this.store.shownInOrder();
+  }
+
+  /** Every mention that answers the reader (drawn or not), in reading order. */
+  mentions(): Occurrence[] {
+    return this.store.answeringInOrder();
   }
 
   /** Null when a newer compile started meanwhile. */
@@ -165,8 +207,19 @@ export class Engine {
    * cleared them.
    */
   private repair(removals: boolean): void {
+    if (!this.scope) return;
+    // A document turned editable later (an iframe editor switching designMode on) is left alone.
+    if (isEditableDocument(document)) {
+      this.scanner.cancel();
+      this.observer.disconnect();
+      this.store.clear();
+      return;
+    }
     if (removals) this.store.pruneDetached();
     this.store.pruneShadowTrees();
+    this.store.recheckUnseen();
+    const attached = this.shadows.newlyAttached();
+    if (attached.length > 0) void this.scanner.rescan(attached);
     this.layer.ensureRegistered();
   }
 }

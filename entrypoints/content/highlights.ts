@@ -2,6 +2,7 @@
  * The CSS Custom Highlight registry is shared with the page: every name is prefixed, only our own
  * names are touched, and if the page clears the registry we register again.
  */
+import { rangesOf } from './hit-test';
 import type { Occurrence, ShownChange } from './marks';
 
 export type MarkStyle = 'underline' | 'background' | 'both';
@@ -23,13 +24,13 @@ export class HighlightLayer {
   }
 
   apply({ added, removed }: ShownChange): void {
-    for (const occurrence of removed) this.terms.delete(occurrence.range);
-    for (const occurrence of added) this.terms.add(occurrence.range);
+    for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
+    for (const occurrence of added) for (const r of rangesOf(occurrence)) this.terms.add(r);
   }
 
   setActive(occurrence: Occurrence | null): void {
     this.active.clear();
-    if (occurrence) this.active.add(occurrence.range);
+    if (occurrence) for (const r of rangesOf(occurrence)) this.active.add(r);
   }
 
   setStyle(style: MarkStyle): void {

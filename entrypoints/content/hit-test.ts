@@ -1,8 +1,9 @@
 /**
- * Which mark is under the pointer? Hit-testing instead of listeners on marks (there are no mark
- * elements): `CSS.highlights.highlightsFromPoint` where the browser has it, else the caret position
- * under the pointer looked up in the marks of that text node, confirmed against the mark's rects
- * (the caret APIs also answer over blank space next to text).
+ * Which mention is under the pointer? Hit-testing instead of listeners on marks (there are no mark
+ * elements): `CSS.highlights.highlightsFromPoint` finds a drawn mark where the browser has it; else,
+ * and for the story's mentions that are not drawn (density 'first' draws one per term, yet every
+ * mention answers), the caret position under the pointer is looked up in the mentions of that text
+ * node, confirmed against the mention's rects (the caret APIs also answer over blank space).
  */
 import type { Occurrence } from './marks';
 
@@ -18,7 +19,11 @@ type HighlightsFromPoint = (
 ) => HitResult[];
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
@@ -27,6 +32,20 @@ export function toRange(range: AbstractRange): Range {
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
   return live;
+}
+
+/** The ranges a mention is drawn with: its pieces when readings sit inside it, else its range. */
+export function rangesOf(occurrence: Occurrence): StaticRange[] {
+  return occurrence.pieces ?? [occurrence.range];
+}
+
+/** The client rect of any of the mention's ranges that contains the point, if any. */
+export function occurrenceRectAt(occurrence: Occurrence, x: number, y: number): DOMRect | null {
+  for (const range of rangesOf(occurrence)) {
+    const rect = rectAt(range, x, y);
+    if (rect) return rect;
+  }
+  return null;
 }
 
 /** The client rect of `range` that contains the point, if any. */
@@ -46,13 +65,18 @@ export class HitTester {
   private readonly byNode = new WeakMap<Node, Occurrence[]>();
   private readonly byRange = new WeakMap<AbstractRange, Occurrence>();
 
+  /**
+   * @param answeringIn the mentions (drawn or not) that start or end in a text node; without it
+   *   only drawn marks answer.
+   */
   constructor(
     private readonly terms: Highlight,
     private readonly shadowRoots: () => ShadowRoot[] = () => [],
+    private readonly answeringIn?: (node: Node) => Occurrence[],
   ) {}
 
   add(occurrence: Occurrence): void {
-    this.byRange.set(occurrence.range, occurrence);
+    for (const range of rangesOf(occurrence)) this.byRange.set(range, occurrence);
     for (const node of new Set([occurrence.range.startContainer, occurrence.range.endContainer])) {
       const list = this.byNode.get(node);
       if (list) list.push(occurrence);
@@ -61,7 +85,7 @@ export class HitTester {
   }
 
   remove(occurrence: Occurrence): void {
-    this.byRange.delete(occurrence.range);
+    for (const range of rangesOf(occurrence)) this.byRange.delete(range);
     for (const node of [occurrence.range.startContainer, occurrence.range.endContainer]) {
       const list = this.byNode.get(node);
       if (list)
@@ -91,7 +115,7 @@ export class HitTester {
           if (occurrence) return occurrence;
         }
       }
-      return null;
+      if (!this.answeringIn) return null;
     }
     return this.caretFallback(x, y);
   }
@@ -99,11 +123,18 @@ export class HitTester {
   private caretFallback(x: number, y: number): Occurrence | null {
     const doc = document as CaretDocument;
     let node: Node | null = null;
-    if (doc.caretPositionFromPoint) node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-    else if (doc.caretRangeFromPoint) node = doc.caretRangeFromPoint(x, y)?.startContainer ?? null;
+    if (doc.caretPositionFromPoint) {
+      const roots = this.shadowRoots();
+      node =
+        doc.caretPositionFromPoint(x, y, roots.length > 0 ? { shadowRoots: roots } : undefined)
+          ?.offsetNode ?? null;
+    } else if (doc.caretRangeFromPoint) {
+      node = doc.caretRangeFromPoint(x, y)?.startContainer ?? null;
+    }
     if (!node) return null;
-    for (const occurrence of this.byNode.get(node) ?? []) {
-      if (rectAt(occurrence.range, x, y)) return occurrence;
+    const candidates = this.answeringIn ? this.answeringIn(node) : (this.byNode.get(node) ?? []);
+    for (const occurrence of candidates) {
+      if (occurrenceRectAt(occurrence, x, y)) return occurrence;
     }
     return null;
   }

@@ -19,14 +19,15 @@ export function keyHandlers(
   };
   return {
     'gloss:step': ({ direction }) => {
-      const marks = engine.marks();
+      // Every mention in the story answers, not only the drawn ones.
+      const marks = engine.mentions();
       if (marks.length === 0) return { ok: false };
       const index = startIndex(marks, popover.current, direction);
       reveal(marks[(index + direction + marks.length) % marks.length]!);
       return { ok: true };
     },
     'gloss:reveal-term': ({ termId }) => {
-      const occurrence = engine.marks().find((o) => o.termId === termId);
+      const occurrence = engine.mentions().find((o) => o.termId === termId);
       if (occurrence) reveal(occurrence);
       return { ok: occurrence !== undefined };
     },

@@ -10,6 +10,7 @@
  * the terms in it, never to the whole page (a 5 MB page has tens of thousands of occurrences).
  */
 import type { MatchKind } from '@/glossary/matcher';
+import { isOnTopic, type Role } from './story/topic';
 
 export interface Occurrence {
   termId: string;
@@ -17,6 +18,21 @@ export interface Occurrence {
   /** The block root the occurrence was found under; rescanning that block replaces it. */
   root: Node;
   kind: MatchKind;
+  /**
+   * When the match runs across text the reader does not see as part of it (ruby readings between
+   * 沖 and 縄): one range per visible piece, drawn instead of `range` (which spans them all).
+   */
+  pieces?: StaticRange[];
+}
+
+export interface StoreOptions {
+  /**
+   * Whether the reader can see the occurrence (density 'first' draws the first one they can).
+   * Called only for the occurrence that would become a term's drawn mention, never per block.
+   */
+  canSee?: (occurrence: Occurrence) => boolean;
+  /** The term's role in its pack: context entries count only in a story on topic (topic.ts). */
+  roleOf?: (termId: string) => Role;
 }
 
 export type Density = 'first' | 'all';
@@ -64,10 +80,15 @@ export class MarkStore {
   private readonly cued = new Set<string>();
   /** Block roots inside shadow trees: the page observer does not see changes there. */
   private readonly shadowTreeRoots = new Set<Node>();
+  /** Terms whose earliest mentions could not be seen when considered (density 'first'). */
+  private readonly unseen = new Set<string>();
+  /** Whether context entries count: the story is on the glossary's topic (topic.ts). */
+  private onTopic = false;
 
   constructor(
     private density: Density,
     private readonly onChange: (change: ShownChange) => void,
+    private readonly options: StoreOptions = {},
   ) {}
 
   /** Replaces what was found under `root` with `found`, and updates what is shown. */
@@ -163,6 +184,8 @@ export class MarkStore {
     this.shown.clear();
     this.firstByTerm.clear();
     this.cued.clear();
+    this.unseen.clear();
+    this.onTopic = false;
     if (removed.length > 0) this.onChange({ added: [], removed });
   }
 
@@ -191,8 +214,63 @@ export class MarkStore {
     return this.shown.has(occurrence);
   }
 
+  /** Whether a present occurrence answers the reader at all (shown or not). */
+  isPresent(occurrence: Occurrence): boolean {
+    return (
+      this.byTerm.get(occurrence.termId)?.has(occurrence) === true && this.isVisible(occurrence)
+    );
+  }
+
+  /**
+   * The occurrences that answer a hover in the block holding `node` (drawn or not) and start or
+   * end in it: the hit tester's lookup for mentions that are not drawn.
+   */
+  answeringIn(node: Node): Occurrence[] {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      const list = this.byRoot.get(n);
+      if (!list) continue;
+      const here = list.filter(
+        (o) =>
+          (o.range.startContainer === node || o.range.endContainer === node) && this.isVisible(o),
+      );
+      if (here.length > 0) return here;
+    }
+    return [];
+  }
+
+  /** Every mention that answers, in reading order: what next/previous steps through. */
+  answeringInOrder(): Occurrence[] {
+    const all: Occurrence[] = [];
+    for (const set of this.byTerm.values()) {
+      for (const o of set) if (this.isVisible(o)) all.push(o);
+    }
+    return all.sort(compareOccurrences);
+  }
+
+  /**
+   * Terms not drawn because their mentions could not be seen get another look (a section the
+   * page revealed, a menu that opened): at most `perTerm` visibility checks per term.
+   */
+  recheckUnseen(perTerm = 5): void {
+    if (this.density !== 'first' || this.unseen.size === 0) return;
+    const change = new Change();
+    for (const termId of [...this.unseen]) {
+      this.unseen.delete(termId);
+      if (this.firstByTerm.has(termId)) continue;
+      const candidates = [...(this.byTerm.get(termId) ?? [])].sort(compareOccurrences);
+      for (const o of candidates.slice(0, perTerm)) this.consider(o, change);
+      if (!this.firstByTerm.has(termId) && candidates.length > 0) this.unseen.add(termId);
+    }
+    this.apply(change);
+  }
+
   private isVisible(occurrence: Occurrence): boolean {
-    return occurrence.kind === 'mark' || this.cued.has(occurrence.termId);
+    if (occurrence.kind !== 'mark' && !this.cued.has(occurrence.termId)) return false;
+    return this.onTopic || this.roleOf(occurrence.termId) === 'key';
+  }
+
+  private roleOf(termId: string): Role {
+    return this.options.roleOf?.(termId) ?? 'key';
   }
 
   /** Decides whether a present occurrence should be shown, given the density. */
@@ -204,6 +282,10 @@ export class MarkStore {
     }
     const current = this.firstByTerm.get(occurrence.termId);
     if (current && compareOccurrences(current, occurrence) <= 0) return;
+    if (this.options.canSee && !this.options.canSee(occurrence)) {
+      this.unseen.add(occurrence.termId);
+      return;
+    }
     if (current) change.removed.push(current);
     this.firstByTerm.set(occurrence.termId, occurrence);
     change.added.push(occurrence);
@@ -236,7 +318,32 @@ export class MarkStore {
     this.apply(change);
   }
 
+  /**
+   * Opens or closes the topic gate as terms come and go: context entries are considered when it
+   * opens, and their shown marks go when it closes.
+   */
+  private updateTopic(change: Change): void {
+    const present: { termId: string; role: Role }[] = [];
+    for (const [termId, set] of this.byTerm) {
+      if (set.size > 0 && [...set].some((o) => o.kind === 'mark' || this.cued.has(termId))) {
+        present.push({ termId, role: this.roleOf(termId) });
+      }
+    }
+    const onTopic = isOnTopic(present);
+    if (onTopic === this.onTopic) return;
+    this.onTopic = onTopic;
+    for (const [termId, set] of this.byTerm) {
+      if (this.roleOf(termId) !== 'context') continue;
+      if (onTopic) for (const o of set) this.consider(o, change);
+      else {
+        for (const o of set) if (this.shown.has(o)) change.removed.push(o);
+        this.firstByTerm.delete(termId);
+      }
+    }
+  }
+
   private apply(change: Change): void {
+    if (this.options.roleOf) this.updateTopic(change);
     // A term whose shown first mention went away is shown at its next mention, if any.
     for (const termId of change.orphaned) {
       if (this.firstByTerm.has(termId)) continue;
@@ -247,7 +354,7 @@ export class MarkStore {
       if (this.shown.has(o)) return false;
       // Superseded within this same update (a still earlier first mention came later in it).
       if (this.density === 'first' && this.firstByTerm.get(o.termId) !== o) return false;
-      if (!this.byTerm.get(o.termId)?.has(o)) return false;
+      if (!this.byTerm.get(o.termId)?.has(o) || !this.isVisible(o)) return false;
       this.shown.add(o);
       return true;
     });

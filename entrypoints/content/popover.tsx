@@ -238,6 +238,12 @@ export class Popover {
       floating.style.top = '';
       return;
     }
+    // A page zoomed with CSS (`<html style="zoom:1.25">`) scales the popover and its fixed position
+    // with it (placed off the term, cut off at the bottom). The card undoes the zoom it inherits
+    // (the host's `all: initial` cannot: zoom multiplies down the tree), so floating-ui's viewport
+    // pixels are the card's pixels.
+    const zoom = (this.ui!.shadowHost as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    floating.style.zoom = zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
     const reference = { getBoundingClientRect: () => this.options?.anchor() ?? anchor };
     const { x, y } = await computePosition(reference, floating, {
       strategy: 'fixed',

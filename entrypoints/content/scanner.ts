@@ -4,8 +4,9 @@
  * first, so the marks a reader can see appear first.
  */
 import type { Matcher } from '@/glossary/matcher';
-import { BlockWalker, type TextBlock } from './text-blocks';
+import { BlockWalker, type TextBlock, type WalkHooks } from './text-blocks';
 import type { MarkStore, Occurrence } from './marks';
+import type { Scope } from './story/scope';
 
 const SLICE_MS = 4;
 /**
@@ -42,23 +43,46 @@ function nodeIndexAt(starts: readonly number[], offset: number, isEnd: boolean):
   return lo;
 }
 
+function rangeIn(block: TextBlock, first: number, last: number, start: number, end: number) {
+  return new StaticRange({
+    startContainer: block.nodes[first]!,
+    startOffset: start - block.starts[first]!,
+    endContainer: block.nodes[last]!,
+    endOffset: end - block.starts[last]!,
+  });
+}
+
+/** One range per run of nodes without a gap (a ruby reading) between them. */
+function piecesOf(block: TextBlock, first: number, last: number, start: number, end: number) {
+  const pieces: StaticRange[] = [];
+  let from = first;
+  for (let i = first + 1; i <= last + 1; i++) {
+    if (i <= last && !block.gaps!.has(i)) continue;
+    const pieceStart = from === first ? start : block.starts[from]!;
+    const pieceEnd = i - 1 === last ? end : block.starts[i - 1]! + block.nodes[i - 1]!.length;
+    pieces.push(rangeIn(block, from, i - 1, pieceStart, pieceEnd));
+    from = i;
+  }
+  return pieces;
+}
+
 export function occurrencesIn(block: TextBlock, matcher: Matcher): Occurrence[] {
   const matches = matcher.find(block.text);
   const occurrences: Occurrence[] = [];
   for (const match of matches) {
     const first = nodeIndexAt(block.starts, match.start, false);
     const last = nodeIndexAt(block.starts, match.end, true);
-    occurrences.push({
+    const occurrence: Occurrence = {
       termId: match.termId,
       kind: match.kind,
       root: block.root,
-      range: new StaticRange({
-        startContainer: block.nodes[first]!,
-        startOffset: match.start - block.starts[first]!,
-        endContainer: block.nodes[last]!,
-        endOffset: match.end - block.starts[last]!,
-      }),
-    });
+      range: rangeIn(block, first, last, match.start, match.end),
+    };
+    if (block.gaps && last > first) {
+      const pieces = piecesOf(block, first, last, match.start, match.end);
+      if (pieces.length > 1) occurrence.pieces = pieces;
+    }
+    occurrences.push(occurrence);
   }
   return occurrences;
 }
@@ -88,10 +112,16 @@ export class Scanner {
   /** The page scan in progress: rescans of changed blocks wait for it. */
   private pageScan: Promise<ScanStats> | null = null;
 
+  /**
+   * @param scope where the page is read (the story); blocks outside it are left unmatched.
+   * @param hooks told of shadow roots and custom elements the walk passes.
+   */
   constructor(
     private matcher: Matcher,
     private readonly store: MarkStore,
     private readonly isValid: () => boolean = () => true,
+    private readonly scope: () => Scope | null = () => null,
+    private readonly hooks: WalkHooks = {},
   ) {}
 
   setMatcher(matcher: Matcher): void {
@@ -137,10 +167,13 @@ export class Scanner {
   ): Promise<ScanStats> {
     const started = performance.now();
     const blocks: TextBlock[] = [];
+    const scope = this.scope();
     for (const root of roots) {
-      const walker = new BlockWalker(root);
+      if (scope && !scope.mayHold(root)) continue;
+      const walker = new BlockWalker(root, this.hooks);
       while (!walker.done) {
-        blocks.push(...walker.run(performance.now() + SLICE_MS));
+        const walked = walker.run(performance.now() + SLICE_MS);
+        blocks.push(...(scope ? walked.filter((b) => scope.includes(b.root)) : walked));
         if (!walker.done && !(await this.pause(generation))) return this.stats(0, 0, started);
       }
     }

@@ -47,7 +47,7 @@ export class TermPopover {
     // Build the popover's shadow root while the page is idle; it is appended on first use.
     session.requestIdleCallback(() => void this.popover.prepare());
     engine.onChange(() => {
-      if (this.current && !engine.store.isShown(this.current)) this.popover.hide();
+      if (this.current && !engine.store.isPresent(this.current)) this.popover.hide();
     });
     session.onAbort(() => this.popover.dispose());
   }

@@ -6,6 +6,7 @@
  * The walk skips excluded subtrees itself instead of using a TreeWalker `acceptNode` filter:
  * calling back into JS for every node costs several times the walk. It never reads layout.
  */
+import { RenderedApart } from './story/boxes';
 
 export interface TextBlock {
   /** The nearest block-level element (or shadow root / document) that holds the text. */
@@ -14,6 +15,16 @@ export interface TextBlock {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in `text`. */
   starts: number[];
+  /** Indexes i where text the reader does not read as part of the line (a ruby reading) sits
+   * between nodes[i - 1] and nodes[i]; a match across one is drawn in pieces. */
+  gaps?: Set<number>;
+}
+
+/** Hooks for what the walk finds besides text: shadow roots to watch, hosts that may get one. */
+export interface WalkHooks {
+  shadowRoot?(root: ShadowRoot): void;
+  /** A custom element without a shadow root yet (it may attach one later). */
+  shadowless?(el: Element): void;
 }
 
 // Inline elements continue the current block; every other element starts a new one.
@@ -88,10 +99,14 @@ const SKIPPED = new Set([
 /** Gloss's own UI host; its subtree is never scanned. */
 export const UI_HOST_TAG = 'GLOSS-POPOVER';
 
+/** Ruby annotations: skipped, yet the base text on either side is one word (沖<rt>おき</rt>縄). */
+const READINGS = new Set(['RT', 'RP']);
+
+// `hidden` text is read too: the page may reveal it later, and whether a mention can be seen is
+// decided when it would be drawn (story/visible.ts), not while walking.
 export function isSkipped(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIPPED.has(tag) || tag === UI_HOST_TAG) return true;
-  if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
@@ -120,6 +135,8 @@ class BlockBuilder {
   private parts: string[] = [];
   private nodes: Text[] = [];
   private starts: number[] = [];
+  private gaps: Set<number> | undefined;
+  private gapPending = false;
   private length = 0;
 
   constructor(public root: Node) {}
@@ -133,9 +150,22 @@ class BlockBuilder {
     return this.blocks.splice(0, this.blocks.length);
   }
 
+  /** Text skipped here without ending the word (a ruby reading). */
+  markGap(): void {
+    this.gapPending = this.nodes.length > 0;
+  }
+
+  /** Whether the text so far ends in a letter or digit: the next box would glue onto a word. */
+  endsInWord(): boolean {
+    const last = this.parts[this.parts.length - 1];
+    return last !== undefined && WORD_END.test(last);
+  }
+
   add(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
+    if (this.gapPending) (this.gaps ??= new Set()).add(this.nodes.length);
+    this.gapPending = false;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
@@ -147,15 +177,19 @@ class BlockBuilder {
     if (this.nodes.length > 0) {
       const text = this.parts.join('');
       if (/\S/.test(text)) {
-        this.blocks.push({ root: this.root, text, nodes: this.nodes, starts: this.starts });
+        const block: TextBlock = { root: this.root, text, nodes: this.nodes, starts: this.starts };
+        if (this.gaps) block.gaps = this.gaps;
+        this.blocks.push(block);
       }
     }
     if (this.nodes.length > 0) {
       this.parts = [];
       this.nodes = [];
       this.starts = [];
+      this.gaps = undefined;
       this.length = 0;
     }
+    this.gapPending = false;
     this.root = nextRoot;
   }
 }
@@ -170,7 +204,12 @@ export class BlockWalker {
   /** Each frame is a subtree being walked: its root, the current node and its open ancestors. */
   private readonly frames: { root: Node; node: Node | null; parents: Node[] }[] = [];
 
-  constructor(root: Node) {
+  private readonly apart = new RenderedApart();
+
+  constructor(
+    root: Node,
+    private readonly hooks: WalkHooks = {},
+  ) {
     this.builder = new BlockBuilder(blockRootOf(root));
     this.push(root);
   }
@@ -203,12 +242,16 @@ export class BlockWalker {
       return;
     }
     let descend = false;
+    // Boxes that render apart are separate words, though their inline tags would join them.
+    if (this.gluesApart(node)) this.builder.flush(this.builder.root);
     if (node.nodeType === Node.TEXT_NODE) {
       this.builder.add(node as Text);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       const parentBlock = () => blockRootOf(el.parentNode ?? el);
-      if (el.tagName === 'BR') {
+      if (READINGS.has(el.tagName.toUpperCase())) {
+        this.builder.markGap();
+      } else if (el.tagName === 'BR') {
         // Text after a <br> belongs to the paragraph, in a block of its own.
         this.builder.flush(parentBlock());
       } else if (isSkipped(el)) {
@@ -243,18 +286,35 @@ export class BlockWalker {
     frame.node = current ? current.nextSibling : null;
   }
 
+  /** Only where a run of letters would join the next one; block elements end the block anyway. */
+  private gluesApart(node: Node): boolean {
+    if (!node.previousSibling || !this.builder.endsInWord()) return false;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (!isInline(el) || isSkipped(el)) return false;
+    } else if (node.nodeType !== Node.TEXT_NODE) return false;
+    return this.apart.before(node);
+  }
+
   private enterShadow(el: Element): void {
     const shadow = el.shadowRoot;
-    if (!shadow || el.tagName.toUpperCase() === UI_HOST_TAG) return;
+    if (el.tagName.toUpperCase() === UI_HOST_TAG) return;
+    if (!shadow) {
+      if (el.tagName.includes('-')) this.hooks.shadowless?.(el);
+      return;
+    }
+    this.hooks.shadowRoot?.(shadow);
     // The shadow tree is walked to completion before the light children; its text is its own block.
     this.builder.flush(shadow);
-    const walker = new BlockWalker(shadow);
+    const walker = new BlockWalker(shadow, this.hooks);
     this.builder.push(...walker.run());
     this.builder.flush(blockRootOf(el));
   }
 }
 
+const WORD_END = /[\p{L}\p{N}]$/u;
+
 /** Collects the text blocks under `root` in document order, all at once (tests, small roots). */
-export function collectBlocks(root: Node): TextBlock[] {
-  return new BlockWalker(root).run();
+export function collectBlocks(root: Node, hooks?: WalkHooks): TextBlock[] {
+  return new BlockWalker(root, hooks).run();
 }

@@ -7,6 +7,7 @@
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { setSettings } from './settings-helpers';
 import type { StaticServer } from '../support/static-server.ts';
 import { hoverSettled, passDone, scansDone, timelineNow } from './page-helpers';
 
@@ -322,7 +323,11 @@ test.describe('hostile pages', () => {
   test('nesting 5,000 deep: marked at the bottom, popover opens in deep nesting', async ({
     context,
     server,
+    background,
   }) => {
+    // The 5,000-deep text is display:none (see the fixture): since #13 only "every mention" draws
+    // a mention the reader cannot see, and the walk down to it is what this test is about.
+    await setSettings(background, { density: 'all' });
     const { page, glossErrors } = await open(context, server, 'deep.html');
     expect(
       await page.evaluate(() => {
@@ -456,8 +461,11 @@ test.describe('hostile pages', () => {
     server,
   }) => {
     const { page, glossErrors } = await open(context, server, 'dialog.html');
-    await waitForMark(page, 'Senkaku Islands');
+    await waitForMark(page, 'Tokyo');
+    // A closed dialog's text is not drawn (#13: the first mention the reader can see); it is
+    // drawn once the dialog opens.
     await page.evaluate(() => (window as unknown as { openDialog(): void }).openDialog());
+    await waitForMark(page, 'Senkaku Islands');
     await hoverMark(page, 'Senkaku Islands');
     await expectPopoverFor(page, /Senkaku/);
     // A click in the popover reaches it (the host is not inert), and the dialog stays open.

@@ -1,0 +1,150 @@
+/**
+ * Finds the story on the live DOM: the headline and the body of the article a page is about, or
+ * null when the page has none (a front page, a web app).
+ *
+ * Readability (mozilla/readability) clones the whole document before scoring it; a 5 MB page
+ * cannot afford that on every load, so this reads the live DOM once, without layout:
+ *  1. schema.org microdata: the element with `itemprop="articleBody"` (schema.org/articleBody);
+ *  2. else an `<article>`: the one holding the page's headline (`<h1>`), or the one with clearly
+ *     the most paragraph text (a front page has many small ones and no single story);
+ *  3. else Readability's paragraph scoring, simplified: each `<p>` outside chrome gives its text
+ *     length to its parent and half of it to its grandparent; the best container wins when it has
+ *     enough text and few links (Readability's link-density cut, `_getLinkDensity`).
+ * The headline is the first `<h1>` outside chrome; when the body does not hold it, the story is
+ * both. Chrome inside the story (share bars, related lists, bylines) is left out by `Story`.
+ */
+import { ChromeTest } from './chrome';
+
+/**
+ * Paragraph text a story body needs, in Latin characters (a Han, kana or Hangul character counts
+ * twice: the same story takes about half as many); less is a teaser or a front page.
+ */
+const MIN_STORY_CHARS = 400;
+/** Readability's `_getLinkDensity` cut: more link text than this share is a list of links. */
+const MAX_LINK_DENSITY = 0.33;
+/** A paragraph shorter than this is a caption or a button label, not story text (Readability: 25). */
+const MIN_PARAGRAPH_CHARS = 25;
+
+export interface StoryRoots {
+  /** The elements whose text is the story, in document order (headline first when separate). */
+  roots: Element[];
+  /** Which rule found it, for the corpus report and debugging. */
+  rule: 'articleBody' | 'article' | 'paragraphs';
+}
+
+export function findStory(doc: Document): StoryRoots | null {
+  // One judgement per element for the whole search (paragraphs share most of their ancestors).
+  const chrome = new ChromeTest();
+  const inChrome = (el: Element) => chrome.inChrome(el, doc.body);
+  const headline = headlineOf(doc, inChrome);
+  const found =
+    byArticleBody(doc) ?? byArticle(doc, headline, inChrome) ?? byParagraphs(doc, inChrome);
+  if (!found) return null;
+  const roots =
+    headline && !found.body.contains(headline) && !headline.contains(found.body)
+      ? [headline, found.body]
+      : [found.body];
+  return { roots, rule: found.rule };
+}
+
+type InChrome = (el: Element) => boolean;
+
+function headlineOf(doc: Document, inChrome: InChrome): Element | null {
+  for (const h1 of doc.querySelectorAll('h1')) {
+    if (!inChrome(h1) && (h1.textContent ?? '').trim() !== '') return h1;
+  }
+  return null;
+}
+
+type Found = { body: Element; rule: StoryRoots['rule'] };
+
+function byArticleBody(doc: Document): Found | null {
+  const bodies = [...doc.querySelectorAll('[itemprop~="articleBody"]')].filter(
+    // Some bodies are text and <br>s without paragraphs: their whole text counts here.
+    (el) => (el.textContent ?? '').trim().length >= MIN_STORY_CHARS / 2,
+  );
+  // Several article bodies on one page are a list of articles, not one story.
+  return bodies.length === 1 ? { body: bodies[0]!, rule: 'articleBody' } : null;
+}
+
+function byArticle(doc: Document, h1: Element | null, inChrome: InChrome): Found | null {
+  const articles = [...doc.querySelectorAll('article')].filter((el) => !inChrome(el));
+  if (articles.length === 0) return null;
+  const scored = articles
+    .map((el) => ({ el, chars: paragraphChars(el) }))
+    .sort((a, b) => b.chars - a.chars);
+  // The article that holds the headline needs less text: a short or paywalled story is one still.
+  const withHeadline = h1 && scored.find((a) => a.el.contains(h1));
+  if (withHeadline && withHeadline.chars >= MIN_STORY_CHARS / 2) {
+    return { body: innermostWithHeadline(withHeadline.el, h1), rule: 'article' };
+  }
+  const [best, second] = scored.filter((a) => a.chars >= MIN_STORY_CHARS);
+  if (!best || (second && second.chars * 2 > best.chars)) return null;
+  return { body: best.el, rule: 'article' };
+}
+
+/** Nested `<article>`s: the innermost one that still holds the headline and the text. */
+function innermostWithHeadline(article: Element, h1: Element): Element {
+  const inner = [...article.querySelectorAll('article')].find(
+    (el) => el.contains(h1) && paragraphChars(el) >= MIN_STORY_CHARS,
+  );
+  return inner ?? article;
+}
+
+function byParagraphs(doc: Document, inChrome: InChrome): Found | null {
+  const scores = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const chars = weightedLength(p);
+    if (chars < MIN_PARAGRAPH_CHARS || inChrome(p)) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + chars);
+    const grandparent = parent.parentElement;
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + chars / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (score > bestScore) [best, bestScore] = [el, score];
+  }
+  // The whole page, or a container of several articles, is a front page rather than one story.
+  if (!best || best === doc.body || best === doc.documentElement) return null;
+  if (bestScore < MIN_STORY_CHARS || linkDensity(best) > MAX_LINK_DENSITY) return null;
+  if (best.querySelectorAll('article').length > 1) return null;
+  return { body: best, rule: 'paragraphs' };
+}
+
+/** Characters of text in the `<p>` elements under `el` (text only, no layout). */
+function paragraphChars(el: Element): number {
+  let chars = 0;
+  for (const p of el.querySelectorAll('p')) {
+    const length = weightedLength(p);
+    if (length >= MIN_PARAGRAPH_CHARS) chars += length;
+  }
+  return chars;
+}
+
+const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Characters sampled to tell dense scripts from Latin: a 10 MB paragraph is not read whole. */
+const SAMPLE_CHARS = 1_000;
+
+/** Text length with Han, kana and Hangul counted twice (see MIN_STORY_CHARS), from a sample. */
+function weightedLength(el: Element): number {
+  const text = el.textContent ?? '';
+  if (text.length <= SAMPLE_CHARS) {
+    const trimmed = text.trim();
+    return trimmed.length + (trimmed.match(DENSE_SCRIPT)?.length ?? 0);
+  }
+  const dense = text.slice(0, SAMPLE_CHARS).match(DENSE_SCRIPT)?.length ?? 0;
+  return Math.round(text.length * (1 + dense / SAMPLE_CHARS));
+}
+
+/** Share of `el`'s text that is link text (Readability `_getLinkDensity`). */
+function linkDensity(el: Element): number {
+  const total = (el.textContent ?? '').length;
+  if (total === 0) return 0;
+  let links = 0;
+  for (const a of el.querySelectorAll('a')) links += (a.textContent ?? '').length;
+  return links / total;
+}

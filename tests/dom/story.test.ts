@@ -1,0 +1,153 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { findStory } from '../../entrypoints/content/story/find';
+import { Scope } from '../../entrypoints/content/story/scope';
+import { isEditableDocument } from '../../entrypoints/content/story/editable';
+import { isOnTopic } from '../../entrypoints/content/story/topic';
+import { collectBlocks } from '../../entrypoints/content/text-blocks';
+
+function load(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...document.adoptNode(parsed.body).childNodes);
+}
+
+const fixture = () => readFileSync('tests/fixtures/story/news-article.html', 'utf8');
+const paragraph = (words: string) =>
+  `<p>${words} ${'and the talks went on for hours. '.repeat(8)}</p>`;
+
+/** The text Gloss reads on the page: every block under the scan roots the scope keeps. */
+function readText(scope: Scope): string {
+  return scope
+    .scanRoots(document)
+    .flatMap((root) => collectBlocks(root))
+    .filter((block) => scope.includes(block.root))
+    .map((block) => block.text.replace(/\s+/g, ' ').trim())
+    .join(' | ');
+}
+
+describe('finding the story', () => {
+  test('an article page: the headline and body are read; menus, masthead, share bar, related and most-read lists, byline and footer are not', () => {
+    load(fixture());
+    const scope = Scope.of(document);
+    expect(scope.story?.rule).toBe('article');
+    const text = readText(scope);
+    expect(text).toContain('Tokyo weighs a reciprocal access agreement');
+    expect(text).toContain('the Senkakus would be raised');
+    for (const chrome of [
+      'Share on',
+      'Related',
+      'Most read',
+      'Trending',
+      'TOKYO 12',
+      'Press Street',
+      'Washington bureau',
+      'Washington, D.C.',
+    ]) {
+      expect(text).not.toContain(chrome);
+    }
+  });
+
+  test('schema.org articleBody wins over a bigger <article> list, and the separate headline joins it', () => {
+    load(`<body><h1 id="h">Diet passes the bill</h1>
+      <section>${['a', 'b', 'c'].map((x) => `<article>${paragraph(`teaser ${x}`)}</article>`).join('')}</section>
+      <div itemprop="articleBody" id="b">${paragraph('The Diet passed the bill')}</div></body>`);
+    const story = findStory(document)!;
+    expect(story.rule).toBe('articleBody');
+    expect(story.roots.map((el) => el.id)).toEqual(['h', 'b']);
+  });
+
+  test('a front page of many equal teasers has no story: everything but navigation is read', () => {
+    load(`<body><nav>${'<a href="#">Okinawa</a>'.repeat(3)}</nav><div class="menu">Okinawa menu</div>
+      <p id="ticker">Live: Okinawa ticker</p>
+      ${['a', 'b', 'c', 'd'].map((x) => `<article><h2>${x}</h2>${paragraph(`Okinawa teaser ${x}`)}</article>`).join('')}</body>`);
+    const scope = Scope.of(document);
+    expect(scope.story).toBeNull();
+    const text = readText(scope);
+    expect(text).toContain('Okinawa teaser d');
+    // Only navigation is left out of a page without a story: its ticker is read.
+    expect(text).toContain('Okinawa ticker');
+    expect(text).not.toContain('Okinawa menu');
+    expect(text.match(/Okinawa/g)).toHaveLength(5);
+  });
+
+  test('without <article> or microdata, the densest run of paragraphs is the body (Readability scoring)', () => {
+    load(`<body><div id="nav-col"><ul>${'<li><a href="#">Link to somewhere else entirely</a></li>'.repeat(20)}</ul></div>
+      <div id="content"><h1>Senkaku patrols</h1>${paragraph('Patrols near the Senkaku Islands')}${paragraph('More patrols')}</div></body>`);
+    const story = findStory(document)!;
+    expect(story.rule).toBe('paragraphs');
+    expect(story.roots.map((el) => el.id)).toEqual(['content']);
+  });
+
+  test('a wrapper whose class says "nav" but holds the headline is not chrome', () => {
+    load(`<body><div class="site-int-nav"><nav><a href="#">Okinawa</a></nav>
+      <div id="content"><h1>Senkaku patrols</h1>${paragraph('Patrols near the Senkaku Islands')}</div></div></body>`);
+    const text = readText(Scope.of(document));
+    expect(text).toContain('Patrols near the Senkaku Islands');
+    expect(text).not.toContain('Okinawa');
+  });
+
+  test('a page wrapped in one <form> (ASP.NET) still has a story', () => {
+    load(`<body><form id="f"><nav><a href="#">Okinawa</a></nav><article id="a"><h1>Patrols</h1>
+      ${paragraph('Patrols near the Senkaku Islands')}${paragraph('More patrols')}</article></form></body>`);
+    expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['a']);
+  });
+
+  test('a short Japanese story holding the headline is a story (dense scripts count double)', () => {
+    load(`<body><nav><a href="#">沖縄</a></nav><article id="a"><h1>首相、国会で答弁</h1>
+      <p>${'首相は国会で防衛政策について答弁し、日米同盟の重要性を強調した。'.repeat(5)}</p></article></body>`);
+    expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['a']);
+  });
+
+  test('a list of links is not a story, however long (link density)', () => {
+    load(
+      `<body><div id="links">${`<p><a href="#">${'A long headline about Okinawa and more '.repeat(3)}</a></p>`.repeat(12)}</div></body>`,
+    );
+    expect(findStory(document)).toBeNull();
+  });
+});
+
+describe('text the reader sees as words', () => {
+  test('ruby readings are not read, and the base characters around them are one word', () => {
+    load(
+      '<body><p id="r"><ruby>沖<rt>おき</rt></ruby><ruby>縄<rt>なわ</rt></ruby>の基地</p></body>',
+    );
+    const [block] = collectBlocks(document.body);
+    expect(block!.text).toBe('沖縄の基地');
+    // Readings sit before 縄 and before の: a match across them is drawn in pieces.
+    expect([...(block!.gaps ?? [])]).toEqual([1, 2]);
+  });
+
+  test('inline boxes laid out apart by a flex container are separate words', () => {
+    load(
+      '<body><div style="display:flex"><span>News</span><span>Okinawa</span></div><p>strategic<b>autonomy</b></p></body>',
+    );
+    const texts = collectBlocks(document.body).map((b) => b.text);
+    expect(texts).toEqual(['News', 'Okinawa', 'strategicautonomy']);
+  });
+
+  test('hidden text is read (the page may reveal it); whether it is drawn is decided when drawing', () => {
+    load('<body><div hidden><p>Okinawa</p></div></body>');
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Okinawa']);
+  });
+
+  test('editable documents are recognised: designMode and an editable body', () => {
+    load('<body><p>Okinawa</p></body>');
+    expect(isEditableDocument(document)).toBe(false);
+    document.body.setAttribute('contenteditable', 'true');
+    expect(isEditableDocument(document)).toBe(true);
+  });
+});
+
+describe('the topic gate', () => {
+  test('a key term opens it; context entries alone need three distinct ones', () => {
+    expect(isOnTopic([{ termId: 'senkaku-islands', role: 'key' }])).toBe(true);
+    expect(isOnTopic([{ termId: 'washington', role: 'context' }])).toBe(false);
+    const three = ['tokyo', 'beijing', 'xi-jinping'].map((termId) => ({
+      termId,
+      role: 'context' as const,
+    }));
+    expect(isOnTopic(three.slice(0, 2))).toBe(false);
+    expect(isOnTopic(three)).toBe(true);
+  });
+});
