@@ -15,7 +15,7 @@ export interface MatchableTerm {
 
 /**
  * 'mark': an unconditional alias. 'conditional': an alias that counts only with context on the
- * page (see `resolveContext` in matcher.ts). 'cue': a context word; cues never hide or displace other matches.
+ * page (see `counts` in matcher.ts). 'cue': a context word; cues never hide or displace other matches.
  */
 export type MatchKind = 'mark' | 'conditional' | 'cue';
 

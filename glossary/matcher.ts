@@ -284,16 +284,16 @@ function sameCase(text: string, start: number, end: number, exact: string): bool
   return j === exact.length;
 }
 
-/** Keeps marks; keeps conditional matches only for terms in `cued`; drops cues. */
-export function resolveContext(matches: readonly Match[], cued: ReadonlySet<string>): Match[] {
-  return matches.filter(
-    (m) => m.kind === 'mark' || (m.kind === 'conditional' && cued.has(m.termId)),
-  );
+/**
+ * Whether a match is a mention of its term, given the terms cued on the same page (`cues`): an
+ * unconditional alias always is; a conditional one (an acronym such as "RAA") only once its term is
+ * cued; a context word never is.
+ */
+export function counts(match: Pick<Match, 'kind' | 'termId'>, cued: ReadonlySet<string>): boolean {
+  return match.kind === 'mark' || (match.kind === 'conditional' && cued.has(match.termId));
 }
 
-/** Term ids whose unconditional alias ('mark') or context word ('cue') occurs in `matches`. */
-export function cuesOf(matches: readonly Match[]): Set<string> {
-  const cued = new Set<string>();
-  for (const m of matches) if (m.kind !== 'conditional') cued.add(m.termId);
-  return cued;
+/** Whether a match cues its term for the whole page: an unconditional alias or a context word. */
+export function cues(match: Pick<Match, 'kind'>): boolean {
+  return match.kind !== 'conditional';
 }

@@ -9,7 +9,7 @@
  * Updates are incremental: replacing a block's occurrences costs in proportion to that block and
  * the terms in it, never to the whole page (a 5 MB page has tens of thousands of occurrences).
  */
-import type { MatchKind } from '@/glossary/matcher';
+import { counts, cues, type MatchKind } from '@/glossary/matcher';
 import { isOnTopic, type Role } from './story/topic';
 
 export interface Occurrence {
@@ -103,7 +103,7 @@ export class MarkStore {
       this.removeAll(this.byRoot.get(root) ?? [], change);
       const kept: Occurrence[] = [];
       for (const occurrence of occurrences) {
-        if (occurrence.kind !== 'conditional' && !this.cued.has(occurrence.termId)) {
+        if (cues(occurrence) && !this.cued.has(occurrence.termId)) {
           this.cued.add(occurrence.termId);
           // A newly cued term makes its conditional occurrences elsewhere on the page count.
           for (const other of this.byTerm.get(occurrence.termId) ?? [])
@@ -265,7 +265,7 @@ export class MarkStore {
   }
 
   private isVisible(occurrence: Occurrence): boolean {
-    if (occurrence.kind !== 'mark' && !this.cued.has(occurrence.termId)) return false;
+    if (!counts(occurrence, this.cued)) return false;
     return this.onTopic || this.roleOf(occurrence.termId) === 'key';
   }
 
@@ -325,7 +325,7 @@ export class MarkStore {
   private updateTopic(change: Change): void {
     const present: { termId: string; role: Role }[] = [];
     for (const [termId, set] of this.byTerm) {
-      if (set.size > 0 && [...set].some((o) => o.kind === 'mark' || this.cued.has(termId))) {
+      if (set.size > 0 && [...set].some((o) => counts(o, this.cued))) {
         present.push({ termId, role: this.roleOf(termId) });
       }
     }

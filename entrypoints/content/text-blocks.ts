@@ -313,8 +313,3 @@ export class BlockWalker {
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
-
-/** Collects the text blocks under `root` in document order, all at once (tests, small roots). */
-export function collectBlocks(root: Node, hooks?: WalkHooks): TextBlock[] {
-  return new BlockWalker(root, hooks).run();
-}

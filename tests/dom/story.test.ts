@@ -5,7 +5,10 @@ import { findStory } from '../../entrypoints/content/story/find';
 import { Scope } from '../../entrypoints/content/story/scope';
 import { isEditableDocument } from '../../entrypoints/content/story/editable';
 import { isOnTopic } from '../../entrypoints/content/story/topic';
-import { collectBlocks } from '../../entrypoints/content/text-blocks';
+import { BlockWalker } from '../../entrypoints/content/text-blocks';
+
+/** Every block under `root`, walked as the scanner walks it. */
+const collectBlocks = (root: Node) => new BlockWalker(root).run();
 
 function load(html: string): void {
   const parsed = new DOMParser().parseFromString(html, 'text/html');

@@ -10,7 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import bundled from '@/glossary/packs/japan-autonomy.json';
 import { compile, type Matcher } from '@/glossary/matcher';
 import { aliasText, validatePack } from '@/glossary/schema';
-import { blockRootOf, collectBlocks, type TextBlock } from '@/entrypoints/content/text-blocks';
+import { BlockWalker, blockRootOf, type TextBlock } from '@/entrypoints/content/text-blocks';
+
+/** Every block under `root`, walked as the scanner walks it. */
+const collectBlocks = (root: Node): TextBlock[] => new BlockWalker(root).run();
 import { occurrencesIn } from '@/entrypoints/content/scanner';
 import { MarkStore, type Occurrence } from '@/entrypoints/content/marks';
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileSliced,
-  compile,
-  cuesOf,
-  resolveContext,
-  type MatchableTerm,
-} from '../../glossary/matcher';
+import { compileSliced, compile, counts, cues, type MatchableTerm } from '../../glossary/matcher';
 import { aliasForms } from '../../glossary/variants';
 
 const TERMS: MatchableTerm[] = [
@@ -211,16 +205,22 @@ describe('context', () => {
   it('keeps conditional matches only for cued terms', () => {
     const page = ['SDF and RAA troops', 'under a visiting forces deal'];
     const matches = page.map((text) => matcher.find(text));
-    const cued = cuesOf(matches.flat());
+    const cued = new Set(
+      matches
+        .flat()
+        .filter(cues)
+        .map((m) => m.termId),
+    );
     expect([...cued]).toEqual(['jp-ph-raa']);
-    const kept = resolveContext(matches[0]!, cued);
+    const kept = matches[0]!.filter((m) => counts(m, cued));
     expect(kept.map((m) => page[0]!.slice(m.start, m.end))).toEqual(['RAA']);
-    expect(resolveContext(matches[1]!, cued)).toEqual([]);
+    expect(matches[1]!.filter((m) => counts(m, cued))).toEqual([]);
   });
 
   it('counts an unconditional alias of the same term as context', () => {
     const matches = matcher.find('The SDF, or Self-Defense Forces');
-    expect(resolveContext(matches, cuesOf(matches)).map((m) => m.termId)).toEqual(['sdf', 'sdf']);
+    const cued = new Set(matches.filter(cues).map((m) => m.termId));
+    expect(matches.filter((m) => counts(m, cued)).map((m) => m.termId)).toEqual(['sdf', 'sdf']);
   });
 });
 

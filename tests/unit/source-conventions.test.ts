@@ -63,16 +63,6 @@ const sources = SOURCE_DIRS.flatMap((dir) => filesUnder(path.join(ROOT, dir)));
 /** Build tooling uses source modules for real: it counts as a user, not as a test. */
 const tooling = filesUnder(path.join(ROOT, 'scripts')).concat(path.join(ROOT, 'wxt.config.ts'));
 const tests = filesUnder(path.join(ROOT, 'tests'));
-/**
- * Test-only exports in files being reworked on other branches, each to leave this list when its
- * branch lands (issue #12's review): the scanner's block walk (#13) and the matcher's
- * page-context rules, which content/marks.ts applies a second time (#16).
- */
-const PENDING = new Set([
-  'entrypoints/content/text-blocks.ts: collectBlocks',
-  'glossary/matcher.ts: cuesOf',
-  'glossary/matcher.ts: resolveContext',
-]);
 const rel = (file: string) => path.relative(ROOT, file);
 
 describe('the source tree', () => {
@@ -112,7 +102,7 @@ describe('the source tree', () => {
         }
       }
     }
-    expect([...new Set(testOnly)].filter((e) => !PENDING.has(e)).sort()).toEqual([]);
+    expect([...new Set(testOnly)].sort()).toEqual([]);
   });
 });
 
