@@ -13,6 +13,8 @@ export interface PackSummary {
   title: string;
   version: string;
   asOf: string;
+  /** The pack's language tag (its text is labelled with it); '' when the pack is broken. */
+  language: string;
   termCount: number;
   enabled: boolean;
   bundled: boolean;
@@ -82,6 +84,7 @@ export function summarize(entry: PackEntry, pack: Pack | null): PackSummary {
     title: pack?.title ?? entry.id,
     version: pack?.version ?? '',
     asOf: pack?.asOf ?? '',
+    language: pack?.language ?? '',
     termCount: pack?.terms.length ?? 0,
     enabled: entry.enabled,
     bundled: entry.id === BUNDLED_PACK_ID,

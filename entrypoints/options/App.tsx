@@ -46,6 +46,10 @@ export function App() {
         <SettingsForm
           settings={settings}
           categories={categories}
+          categoryLanguage={(category) =>
+            catalog &&
+            [...catalog.entries.values()].find((e) => e.term.category === category)?.language
+          }
           termTitle={(id) => catalog?.get(id)?.term.title ?? id}
           onChange={save}
         />

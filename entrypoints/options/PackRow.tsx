@@ -37,7 +37,7 @@ export function PackRow({
         />
       </label>
       <div class="pack__about">
-        <span class="pack__title" id={titleId}>
+        <span class="pack__title" id={titleId} lang={pack.language || undefined}>
           {pack.title}
         </span>
         <span class="pack__meta">

@@ -10,11 +10,14 @@ export interface SettingsFormProps {
   settings: Settings;
   /** The categories of the enabled packs (plus any the reader switched off). */
   categories: string[];
+  /** The language of the pack a category comes from (pack text is labelled with it). */
+  categoryLanguage(category: string): string | undefined;
   termTitle: (id: string) => string;
   onChange: (patch: Partial<Settings>) => void;
 }
 
-export function SettingsForm({ settings, categories, termTitle, onChange }: SettingsFormProps) {
+export function SettingsForm(props: SettingsFormProps) {
+  const { settings, categories, categoryLanguage, termTitle, onChange } = props;
   const toggleCategory = (category: string, on: boolean) => {
     const others = settings.disabledCategories.filter((c) => c !== category);
     onChange({ disabledCategories: on ? others : [...others, category] });
@@ -89,7 +92,7 @@ export function SettingsForm({ settings, categories, termTitle, onChange }: Sett
                 checked={!settings.disabledCategories.includes(category)}
                 onChange={(event) => toggleCategory(category, event.currentTarget.checked)}
               />
-              <span>{category}</span>
+              <span lang={categoryLanguage(category)}>{category}</span>
             </label>
           ))}
         </div>

@@ -46,6 +46,9 @@ test('an imported pack marks its terms on an open page without a reload', async 
   await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
   await expect(importStatus(options)).toContainText('Imported “Korean peninsula security');
   await expect(options.locator('.pack').first()).toContainText('7 terms · version 1.0.0');
+  // Pack text is labelled with its pack's language, whatever the interface's language.
+  await expect(options.locator('.pack__title').first()).toHaveAttribute('lang', 'en');
+  await expect(options.locator('.check span[lang=en]').first()).toBeVisible();
 
   await article.waitForFunction(() =>
     [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].some((r) => {
