@@ -4,6 +4,7 @@
  * the article it was opened over) and the glossary page. Deterministic inputs only: the bundled
  * pack and the article in tests/fixtures.
  */
+import { markPoint } from '../tests/e2e/page-helpers.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,20 +32,7 @@ async function launch(scheme: 'light' | 'dark', profile: string): Promise<Browse
 
 /** Rests the pointer on the first mark reading `text` and waits for its popover. */
 async function openPopover(page: Page, text: string) {
-  const point = await page.evaluate((wanted) => {
-    for (const item of CSS.highlights.get('gloss-term-underline')?.keys() ?? []) {
-      const r = item as AbstractRange;
-      const range = new Range();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      if (range.toString() !== wanted) continue;
-      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no mark reads "${text}"`);
+  const point = await markPoint(page, text);
   await page.mouse.move(point.x, point.y, { steps: 4 });
   await page.waitForFunction(() => {
     const card = document

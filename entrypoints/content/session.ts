@@ -14,7 +14,11 @@ export class PageSession {
   private readonly controller = new AbortController();
   /** Aborted by `abort()` or when the content-script context is invalidated. */
   readonly signal: AbortSignal;
-  private readonly pending = new Map<number, 'timeout' | 'interval' | 'frame' | 'idle'>();
+  // Ids from separate browser counters, so one set per kind.
+  private readonly timeouts = new Set<number>();
+  private readonly intervals = new Set<number>();
+  private readonly frames = new Set<number>();
+  private readonly idles = new Set<number>();
   private listeners = 0;
 
   constructor(readonly ctx: ContentScriptContext) {
@@ -71,70 +75,62 @@ export class PageSession {
   setTimeout(handler: () => void, ms = 0): number {
     if (!this.isValid) return 0;
     const id = window.setTimeout(() => {
-      this.pending.delete(id);
-      if (this.isValid) handler();
+      this.timeouts.delete(id);
+      handler();
     }, ms);
-    this.pending.set(id, 'timeout');
+    this.timeouts.add(id);
     return id;
   }
 
   setInterval(handler: () => void, ms: number): number {
     if (!this.isValid) return 0;
-    const id = window.setInterval(() => this.isValid && handler(), ms);
-    this.pending.set(id, 'interval');
+    const id = window.setInterval(handler, ms);
+    this.intervals.add(id);
     return id;
   }
 
   requestAnimationFrame(callback: () => void): number {
     if (!this.isValid) return 0;
     const id = window.requestAnimationFrame(() => {
-      this.pending.delete(-id);
-      if (this.isValid) callback();
+      this.frames.delete(id);
+      callback();
     });
-    // Negative keys: frame ids and timer ids come from separate counters.
-    this.pending.set(-id, 'frame');
+    this.frames.add(id);
     return id;
   }
 
   /** Like `requestIdleCallback` (a 500 ms timeout where the browser has none). */
   requestIdleCallback(callback: () => void): void {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number })
-      .requestIdleCallback;
-    if (!idle) {
+    if (typeof requestIdleCallback !== 'function') {
       this.setTimeout(callback, 500);
       return;
     }
     if (!this.isValid) return;
-    const id = idle(() => {
-      this.pending.delete(-1e9 - id);
-      if (this.isValid) callback();
+    const id = requestIdleCallback(() => {
+      this.idles.delete(id);
+      callback();
     });
-    this.pending.set(-1e9 - id, 'idle');
+    this.idles.add(id);
   }
 
   /** Cancels a timeout, interval or frame this session scheduled. */
   clear(id: number): void {
-    const kind = this.pending.get(id) ?? this.pending.get(-id);
-    if (kind === 'timeout') window.clearTimeout(id);
-    else if (kind === 'interval') window.clearInterval(id);
-    else if (kind === 'frame') window.cancelAnimationFrame(id);
-    this.pending.delete(kind === 'frame' ? -id : id);
+    if (this.timeouts.delete(id)) window.clearTimeout(id);
+    else if (this.intervals.delete(id)) window.clearInterval(id);
+    else if (this.frames.delete(id)) window.cancelAnimationFrame(id);
   }
 
   private release(): void {
-    for (const [key, kind] of this.pending) {
-      if (kind === 'timeout') window.clearTimeout(key);
-      else if (kind === 'interval') window.clearInterval(key);
-      else if (kind === 'frame') window.cancelAnimationFrame(-key);
-      else
-        (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(
-          -key - 1e9,
-        );
-    }
-    this.pending.clear();
-    // The listeners went with the signal.
+    // Everything still pending is cancelled; the listeners went with the signal.
+    this.timeouts.forEach((id) => window.clearTimeout(id));
+    this.intervals.forEach((id) => window.clearInterval(id));
+    this.frames.forEach((id) => window.cancelAnimationFrame(id));
+    this.idles.forEach((id) => cancelIdleCallback(id));
+    const kinds = [this.timeouts, this.intervals, this.frames, this.idles];
+    kinds.forEach((set) => set.clear());
     this.listeners = 0;
     PageSession.live--;
-    probe('session-ended', { live: PageSession.live, held: this.pending.size + this.listeners });
+    const held = kinds.reduce((sum, set) => sum + set.size, this.listeners);
+    probe('session-ended', { live: PageSession.live, held });
   }
 }
