@@ -85,6 +85,8 @@ export class HoverIntent {
    * no dwell, abandon or frame is pending, so nothing more will happen until the pointer moves.
    */
   private settled(): void {
+    // Runs on every pointer frame: production builds skip it before reading any state.
+    if (!import.meta.env.GLOSS_TEST_BUILD) return;
     if (this.frame || this.dwellTimer || this.primeTimer || this.abandonTimer) return;
     const { x, y } = this.point ?? { x: -1, y: -1 };
     probe('hover-settled', { x, y, open: this.target.isOpen(), inPopover: this.insidePopover });
