@@ -3,15 +3,29 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
+import { compileTables } from './glossary/matcher';
+import { matcherData } from './glossary/matcher-data';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
 /** A pack as pages need it: everything but the text its quotes come from. */
-function forPages(file: string): unknown {
+function forPages(file: string): { terms: Parameters<typeof compileTables>[0] } {
   const { sourceText: _shownOnTheGlossaryPageOnly, ...pack } = JSON.parse(
     readFileSync(file, 'utf8'),
   );
   return pack;
+}
+
+/**
+ * The bundled pack's data script: the pack as pages need it, and its matcher compiled here once
+ * instead of on every page and frame (issue #14; glossary/matcher-data.ts).
+ */
+function bundledPackData(): string {
+  const pack = forPages(BUNDLED_PACK_FILE);
+  return bundledPackScript(
+    JSON.stringify(pack),
+    JSON.stringify(matcherData(compileTables(pack.terms))),
+  );
 }
 
 /** A manifest content-script entry on the same pages and frames as the main content script. */
@@ -74,6 +88,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
     // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
+    // GLOSS_NO_MINIFY=1 keeps function names, for reading profiles (scripts/profile-page.ts).
+    ...(process.env.GLOSS_NO_MINIFY === '1' ? { build: { minify: false } } : {}),
     define: {
       'import.meta.env.GLOSS_TEST_BUILD': JSON.stringify(process.env.GLOSS_TEST_BUILD === '1'),
     },
@@ -86,7 +102,7 @@ export default defineConfig({
         relativeDest: BUNDLED_PACK_SCRIPT,
         // Without the indentation, and without the source text (only the glossary page shows
         // it): the browser compiles this script on every page.
-        contents: bundledPackScript(JSON.stringify(forPages(BUNDLED_PACK_FILE))),
+        contents: bundledPackData(),
       });
     },
     // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>

@@ -8,7 +8,6 @@ import {
   compileEntries,
   compileEntriesSliced,
   type CompiledEntries,
-  type Entry,
   type EntryKind,
   type MatchKind,
   type MatchableTerm,
@@ -31,6 +30,12 @@ export interface Matcher {
   find(text: string): Match[];
   /** Term aliases compiled (generated variants, context words and `notIn` not counted). */
   readonly aliasCount: number;
+  /**
+   * The same glossary with `termIds` left out, as if they had never been compiled (a shorter alias
+   * of another term still matches where a left-out one would have been longer). Shares the
+   * tables: switching a category or a hidden term costs no compile.
+   */
+  without(termIds: ReadonlySet<string>): Matcher;
 }
 
 const KIND_CODE: Record<EntryKind, number> = { mark: 0, conditional: 1, cue: 2, blocker: 3 };
@@ -38,8 +43,31 @@ const KINDS: readonly MatchKind[] = ['mark', 'conditional', 'cue'];
 const CUE = 2;
 const BLOCKER = 3;
 
+/**
+ * Everything a matcher needs, in flat arrays (one slot per entry unless said otherwise): what
+ * matcher-data.ts stores, so pages can skip compiling (issue #14).
+ */
+export interface MatcherTables {
+  trie: Trie;
+  /** Entries ending at node n are first[n] … first[n + 1] - 1 (nodeCount + 1 slots). */
+  first: Int32Array;
+  /** KIND_CODE of each entry: 0 mark, 1 conditional, 2 cue, 3 blocker. */
+  kind: Uint8Array;
+  /** Index of the entry's source alias (blockers stop only their own alias); -1 for cues. */
+  alias: Int32Array;
+  /** RULE_* bits (entries.ts). */
+  rules: Uint8Array;
+  /** Index into `termIds`. */
+  term: Int32Array;
+  /** Case-sensitive entries: the form with case kept; null for caseless ones. */
+  exact: (string | null)[];
+  /** One per term, in compile order. */
+  termIds: string[];
+  aliasCount: number;
+}
+
 export function compile(terms: readonly MatchableTerm[]): Matcher {
-  return fromEntries(compileEntries(terms));
+  return matcherFrom(tablesFrom(compileEntries(terms)));
 }
 
 /**
@@ -51,10 +79,20 @@ export async function compileSliced(
   pause: () => Promise<void>,
   sliceMs = 4,
 ): Promise<Matcher> {
-  return fromEntries(await compileEntriesSliced(terms, pause, sliceMs));
+  return matcherFrom(tablesFrom(await compileEntriesSliced(terms, pause, sliceMs)));
 }
 
-function fromEntries({ entries, aliasCount }: CompiledEntries): Matcher {
+/** The tables of `terms`, for storing (matcher-data.ts). */
+export function compileTables(terms: readonly MatchableTerm[]): MatcherTables {
+  return tablesFrom(compileEntries(terms));
+}
+
+/** A matcher over tables compiled earlier (by `compileTables`, possibly at build time). */
+export function matcherFrom(tables: MatcherTables): Matcher {
+  return new TrieMatcher(tables, null);
+}
+
+function tablesFrom({ entries, aliasCount }: CompiledEntries): MatcherTables {
   const { trie, ends } = buildTrie(entries.map((e) => e.key));
   // Group entries by their end node, keeping priority order inside each group (a counting sort).
   const first = new Int32Array(trie.nodeCount + 1);
@@ -63,9 +101,33 @@ function fromEntries({ entries, aliasCount }: CompiledEntries): Matcher {
   const fill = first.slice(0, trie.nodeCount);
   const at = new Int32Array(entries.length);
   for (let i = 0; i < entries.length; i++) at[fill[ends[i]!]!++] = i;
-  const sorted: Entry[] = [];
-  for (let s = 0; s < entries.length; s++) sorted.push(entries[at[s]!]!);
-  return new TrieMatcher(trie, first, sorted, aliasCount);
+  const count = entries.length;
+  const tables: MatcherTables = {
+    trie,
+    first,
+    kind: new Uint8Array(count),
+    alias: new Int32Array(count),
+    rules: new Uint8Array(count),
+    term: new Int32Array(count),
+    exact: [],
+    termIds: [],
+    aliasCount,
+  };
+  const termIndex = new Map<string, number>();
+  for (let s = 0; s < count; s++) {
+    const entry = entries[at[s]!]!;
+    let term = termIndex.get(entry.termId);
+    if (term === undefined) {
+      term = tables.termIds.push(entry.termId) - 1;
+      termIndex.set(entry.termId, term);
+    }
+    tables.kind[s] = KIND_CODE[entry.kind];
+    tables.alias[s] = entry.alias;
+    tables.rules[s] = entry.rules;
+    tables.term[s] = term;
+    tables.exact.push(entry.exact);
+  }
+  return tables;
 }
 
 class TrieMatcher implements Matcher {
@@ -73,14 +135,15 @@ class TrieMatcher implements Matcher {
   private readonly trie: Trie;
   private readonly fold: Uint16Array;
   private readonly cls: Uint8Array;
-  /** Entries ending at node n are first[n] … first[n + 1] - 1. */
   private readonly first: Int32Array;
   private readonly kind: Uint8Array;
   private readonly alias: Int32Array;
+  private readonly term: Int32Array;
   private readonly exact: (string | null)[];
-  private readonly termId: string[];
-  /** RULE_* bits per entry (entries.ts). */
+  private readonly termIds: string[];
   private readonly rules: Uint8Array;
+  /** 1 for each term left out (see `without`); null when none is. */
+  private readonly off: Uint8Array | null;
   /** Walks inside a match already taken are only needed to find cues and blockers. */
   private readonly hasAux: boolean;
   // Scratch space reused by every find(): candidates of one walk and the blockers in force.
@@ -89,37 +152,32 @@ class TrieMatcher implements Matcher {
   /** (start, end, alias) triples of `notIn` phrases seen that may still contain a match. */
   private readonly blockers: number[] = [];
 
-  constructor(
-    trie: Trie,
-    first: Int32Array,
-    entries: readonly Pick<Entry, 'kind' | 'alias' | 'exact' | 'termId' | 'rules'>[],
-    aliasCount: number,
-  ) {
+  private readonly tables: MatcherTables;
+
+  constructor(tables: MatcherTables, off: Uint8Array | null) {
+    this.tables = tables;
+    const { trie } = tables;
     this.trie = trie;
     ({ fold: this.fold, cls: this.cls } = foldTables());
-    this.first = first;
-    this.aliasCount = aliasCount;
-    const count = entries.length;
-    this.kind = new Uint8Array(count);
-    this.alias = new Int32Array(count);
-    this.rules = new Uint8Array(count);
-    // Filled by push: packed arrays, which the scan reads faster than holey ones.
-    this.exact = [];
-    this.termId = [];
-    let hasAux = false;
-    for (let e = 0; e < count; e++) {
-      const entry = entries[e]!;
-      const kind = KIND_CODE[entry.kind];
-      this.kind[e] = kind;
-      this.alias[e] = entry.alias;
-      this.rules[e] = entry.rules;
-      this.exact.push(entry.exact);
-      this.termId.push(entry.termId);
-      if (kind >= CUE) hasAux = true;
-    }
-    this.hasAux = hasAux;
+    this.first = tables.first;
+    this.aliasCount = tables.aliasCount;
+    this.kind = tables.kind;
+    this.alias = tables.alias;
+    this.rules = tables.rules;
+    this.term = tables.term;
+    this.exact = tables.exact;
+    this.termIds = tables.termIds;
+    this.off = off;
+    this.hasAux = tables.kind.some((kind) => kind >= CUE);
     this.candEnd = new Int32Array(trie.maxDepth + 1);
     this.candNode = new Int32Array(trie.maxDepth + 1);
+  }
+
+  without(termIds: ReadonlySet<string>): Matcher {
+    if (termIds.size === 0) return new TrieMatcher(this.tables, null);
+    const off = new Uint8Array(this.termIds.length);
+    this.termIds.forEach((id, i) => (off[i] = termIds.has(id) ? 1 : 0));
+    return new TrieMatcher(this.tables, off);
   }
 
   find(text: string): Match[] {
@@ -210,7 +268,7 @@ class TrieMatcher implements Matcher {
       const match: Match = {
         start,
         end,
-        termId: this.termId[entry]!,
+        termId: this.termIds[this.term[entry]!]!,
         kind: KINDS[this.kind[entry]!]!,
       };
       // Cues from this start are already out, by increasing end; the match goes before those
@@ -224,17 +282,21 @@ class TrieMatcher implements Matcher {
   }
 
   private collectAux(start: number, end: number, node: number, out: Match[]): void {
+    const off = this.off;
     for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
+      if (off !== null && off[this.term[e]!] === 1) continue;
       const kind = this.kind[e];
-      if (kind === CUE) out.push({ start, end, termId: this.termId[e]!, kind: 'cue' });
+      if (kind === CUE) out.push({ start, end, termId: this.termIds[this.term[e]!]!, kind: 'cue' });
       else if (kind === BLOCKER) this.blockers.push(start, end, this.alias[e]!);
     }
   }
 
   /** The first mark or conditional entry at `node` whose case and blockers allow it, or -1. */
   private pick(text: string, start: number, end: number, node: number): number {
+    const off = this.off;
     for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
       if (this.kind[e]! >= CUE) continue;
+      if (off !== null && off[this.term[e]!] === 1) continue;
       const exact = this.exact[e];
       if (exact != null && !sameCase(text, start, end, exact)) continue;
       if (this.isBlocked(start, end, this.alias[e]!)) continue;

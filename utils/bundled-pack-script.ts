@@ -13,7 +13,16 @@ export const BUNDLED_PACK_FILE = `glossary/packs/${BUNDLED_PACK_ID}.json`;
 /** The isolated world's global the data script sets; pages can neither see nor set it. */
 export const BUNDLED_PACK_GLOBAL = '__glossBundledPack';
 
-/** The data script's whole source: one string literal (JSON.stringify escapes the text). */
-export function bundledPackScript(json: string): string {
-  return `globalThis.${BUNDLED_PACK_GLOBAL} = ${JSON.stringify(json)};\n`;
+/** The same for the pack's matcher, compiled at build time (glossary/matcher-data.ts). */
+export const BUNDLED_MATCHER_GLOBAL = '__glossBundledMatcher';
+
+/**
+ * The data script's whole source: two string literals (JSON.stringify escapes the text), the
+ * pack as pages need it and its compiled matcher as JSON (`MatcherData`).
+ */
+export function bundledPackScript(json: string, matcherJson: string): string {
+  return (
+    `globalThis.${BUNDLED_PACK_GLOBAL} = ${JSON.stringify(json)};\n` +
+    `globalThis.${BUNDLED_MATCHER_GLOBAL} = ${JSON.stringify(matcherJson)};\n`
+  );
 }

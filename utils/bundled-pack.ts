@@ -8,8 +8,13 @@
  * leaves the text on the content scripts' own global, in a task of its own. Should it be missing,
  * the background hands the text over.
  */
+import type { MatcherData } from '@/glossary/matcher-data';
 import { send } from './messages';
-import { BUNDLED_PACK_FILE, BUNDLED_PACK_GLOBAL } from './bundled-pack-script';
+import {
+  BUNDLED_MATCHER_GLOBAL,
+  BUNDLED_PACK_FILE,
+  BUNDLED_PACK_GLOBAL,
+} from './bundled-pack-script';
 
 // Every top-level pack file as text (there is one); the bundled one is picked by its id.
 const packFiles = import.meta.glob<string>('/glossary/packs/*.json', {
@@ -31,5 +36,23 @@ export async function bundledPackText(): Promise<string> {
     return await send('gloss:bundled-pack', {});
   } catch {
     throw new Error('Gloss: the bundled glossary is unavailable');
+  }
+}
+
+/**
+ * The bundled pack's matcher as compiled at build time, taken (once) from the data script's global;
+ * null elsewhere than in the content script, or when the data script did not run or its text is
+ * not JSON (the engine then compiles the pack itself).
+ */
+export function takeBundledMatcherData(): MatcherData | null {
+  if (import.meta.env.ENTRYPOINT !== 'content') return null;
+  const global = globalThis as Record<string, unknown>;
+  const text = global[BUNDLED_MATCHER_GLOBAL];
+  delete global[BUNDLED_MATCHER_GLOBAL];
+  if (typeof text !== 'string') return null;
+  try {
+    return JSON.parse(text) as MatcherData;
+  } catch {
+    return null;
   }
 }

@@ -7,12 +7,15 @@
 import { storage } from '@wxt-dev/storage';
 import { once } from './once';
 import * as v from 'valibot';
-import { bundledPackText } from './bundled-pack';
+import { bundledPackText, takeBundledMatcherData } from './bundled-pack';
 import { validatePack, type Pack } from '@/glossary/schema';
+import type { MatcherData } from '@/glossary/matcher-data';
 
 import { BUNDLED_PACK_ID } from './bundled-pack-script';
 
 let bundled: Promise<Pack> | undefined;
+/** The bundled pack's build-time matcher (content script only), for the pack object it fits. */
+const precompiled = new WeakMap<Pack, MatcherData>();
 
 const entrySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
@@ -42,8 +45,21 @@ export function packItem(id: string) {
  */
 export function getBundledPack(): Promise<Pack> {
   // Parsed on first use from text: JSON.parse is far cheaper than an object literal of 80 kB.
-  bundled ??= bundledPackText().then((text) => JSON.parse(text) as Pack);
+  bundled ??= bundledPackText().then((text) => {
+    const pack = JSON.parse(text) as Pack;
+    const matcher = takeBundledMatcherData();
+    if (matcher) precompiled.set(pack, matcher);
+    return pack;
+  });
   return bundled;
+}
+
+/**
+ * The matcher compiled ahead of time for exactly `packs` (in this order), when there is one: the
+ * bundled pack alone has one from the build. Undefined means "compile them".
+ */
+export function precompiledMatcher(packs: readonly Pack[]): MatcherData | undefined {
+  return packs.length === 1 ? precompiled.get(packs[0]!) : undefined;
 }
 
 /** The pack list as stored, repaired: unknown shapes dropped, the bundled pack always present. */

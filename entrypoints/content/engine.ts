@@ -3,7 +3,8 @@
  * page changes and as the reader changes settings. The page's DOM is never modified here. Every
  * observer, timer and listener belongs to the session, so nothing outlives it.
  */
-import { compileSliced, type Matcher } from '@/glossary/matcher';
+import { compileSliced, matcherFrom, type Matcher } from '@/glossary/matcher';
+import { tablesFromData, type MatcherData } from '@/glossary/matcher-data';
 import { Catalog } from '@/glossary/catalog';
 import type { Pack } from '@/glossary/schema';
 import type { Settings } from '@/utils/settings-schema';
@@ -39,27 +40,34 @@ export class Engine {
   /** Bumped per compile, so that a slower, older compile never replaces a newer matcher. */
   private compiles = 0;
 
-  /** Compiles the packs in slices (a big glossary must not be one long task), then builds. */
+  /**
+   * Builds the engine over `packs`. `precompiled`: the packs' matcher compiled earlier (the
+   * bundled pack's, at build time); without it, or if it cannot be read, the packs are compiled
+   * here in slices (a big glossary must not be one long task).
+   */
   static async create(
     session: PageSession,
     packs: readonly Pack[],
     settings: Settings,
     host: string,
+    precompiled?: MatcherData,
   ): Promise<Engine> {
     const catalog = new Catalog(packs);
-    const matcher = await compileSliced(markableTerms(catalog, settings, host), yieldToPage);
-    return new Engine(session, catalog, matcher, settings, host);
+    const base = await matcherOf(catalog, precompiled);
+    return new Engine(session, catalog, base, settings, host);
   }
 
   private constructor(
     private readonly session: PageSession,
     catalog: Catalog,
-    matcher: Matcher,
+    /** Every term of the catalogue; the scanner's matcher leaves out what the reader hid. */
+    private base: Matcher,
     private settings: Settings,
     private readonly host: string,
   ) {
     this.catalog = catalog;
     this.markableKey = this.filterKey();
+    const matcher = base.without(this.leftOut());
     this.layer = new HighlightLayer(settings.markStyle);
     this.shadows = new ShadowWatch((root) => this.observer.observe(root));
     // Every mention in the story answers, drawn or not: the hit tester asks the store.
@@ -137,19 +145,38 @@ export class Engine {
     return () => this.listeners.delete(listener);
   }
 
-  async applySettings(settings: Settings, packs?: readonly Pack[]): Promise<void> {
+  /** `precompiled`: as for `create`, for the new `packs`. */
+  async applySettings(
+    settings: Settings,
+    packs?: readonly Pack[],
+    precompiled?: MatcherData,
+  ): Promise<void> {
     const previous = this.settings;
     this.settings = settings;
     if (settings.markStyle !== previous.markStyle) this.layer.setStyle(settings.markStyle);
     this.store.setDensity(settings.density);
-    if (packs) this.catalog = new Catalog(packs);
+    if (packs) {
+      const catalog = new Catalog(packs);
+      const compile = ++this.compiles;
+      const base = await matcherOf(catalog, precompiled);
+      if (compile !== this.compiles || !this.session.isValid) return;
+      this.catalog = catalog;
+      this.base = base;
+    }
     const key = this.filterKey();
     if (packs || key !== this.markableKey) {
-      const matcher = await this.compileMatcher();
-      if (!matcher) return;
-      this.scanner.setMatcher(matcher);
+      this.markableKey = key;
+      this.scanner.setMatcher(this.base.without(this.leftOut()));
       await this.rescanAll();
     }
+  }
+
+  /** The terms the reader's filters leave out here (categories switched off, terms hidden). */
+  private leftOut(): Set<string> {
+    const markable = new Set(
+      markableTerms(this.catalog, this.settings, this.host).map((t) => t.id),
+    );
+    return new Set([...this.catalog.entries.keys()].filter((id) => !markable.has(id)));
   }
 
   private async rescanAll(): Promise<void> {
@@ -180,17 +207,6 @@ export class Engine {
   /** Every mention that answers the reader (drawn or not), in reading order. */
   mentions(): Occurrence[] {
     return this.store.answeringInOrder();
-  }
-
-  /** Null when a newer compile started meanwhile. */
-  private async compileMatcher(): Promise<Matcher | null> {
-    const compile = ++this.compiles;
-    this.markableKey = this.filterKey();
-    const matcher = await compileSliced(
-      markableTerms(this.catalog, this.settings, this.host),
-      yieldToPage,
-    );
-    return compile === this.compiles && this.session.isValid ? matcher : null;
   }
 
   private filterKey(): string {
@@ -225,6 +241,25 @@ export class Engine {
 }
 
 /** The terms the reader's settings leave markable on this site. */
+/**
+ * A matcher over all of `catalog`'s terms: from `precompiled` when it can be read, else compiled
+ * in slices. Precompiled data that cannot be read is reported and compiled over, never trusted.
+ */
+async function matcherOf(catalog: Catalog, precompiled?: MatcherData): Promise<Matcher> {
+  if (precompiled) {
+    try {
+      const matcher = matcherFrom(tablesFromData(precompiled));
+      probe('matcher', { from: 'build' });
+      return matcher;
+    } catch (error) {
+      console.debug('Gloss: compiling the glossary here instead:', error);
+    }
+  }
+  const matcher = await compileSliced(catalog.terms, yieldToPage);
+  probe('matcher', { from: 'page' });
+  return matcher;
+}
+
 function markableTerms(catalog: Catalog, settings: Settings, host: string) {
   return catalog.markable({
     disabledCategories: settings.disabledCategories,

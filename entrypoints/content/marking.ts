@@ -3,6 +3,7 @@
  * built over the enabled packs and started; it stops when the session ends.
  */
 import type { Pack } from '@/glossary/schema';
+import { precompiledMatcher } from '@/utils/packs';
 import type { Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { engineClass } from './engine-slot';
@@ -15,7 +16,13 @@ export async function initMarking(
   settings: Settings,
 ): Promise<Engine | null> {
   const Engine = await engineClass();
-  const engine = await Engine.create(session, packs, settings, location.hostname);
+  const engine = await Engine.create(
+    session,
+    packs,
+    settings,
+    location.hostname,
+    precompiledMatcher(packs),
+  );
   if (!session.isValid) {
     engine.stop();
     return null;

@@ -4,7 +4,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Handlers } from '@/utils/messages';
-import { loadEnabledPacks } from '@/utils/packs';
+import { loadEnabledPacks, precompiledMatcher } from '@/utils/packs';
 import { isOnFor, type Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { initHover } from './hover';
@@ -73,7 +73,11 @@ export class PageSwitch {
       await this.start(new PageSession(this.ctx));
     } else if (this.running) {
       const packs = packsChanged ? await loadEnabledPacks() : undefined;
-      await this.running.engine.applySettings(this.settings, packs);
+      await this.running.engine.applySettings(
+        this.settings,
+        packs,
+        packs && precompiledMatcher(packs),
+      );
     }
   }
 

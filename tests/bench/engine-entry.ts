@@ -147,6 +147,7 @@ const api = {
         matchMs += performance.now() - s;
         return found;
       },
+      without: (ids) => inner.without(ids),
     };
     const t0 = performance.now();
     const blocks = new BlockWalker(body()).run();

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { markedTexts, settledMarks, waitForMarks } from './page-helpers';
+import { markedTexts, matcherSources, settledMarks, waitForMarks } from './page-helpers';
 
 declare const chrome: {
   storage: { local: { get(keys: null): Promise<unknown>; set(items: object): Promise<void> } };
@@ -41,6 +41,8 @@ test('an imported pack marks its terms on an open page without a reload', async 
   const article = await openFixture(ARTICLE);
   await waitForMarks(article, 1);
   expect(await markedTexts(article)).not.toContain('Northern Limit Line');
+  // The bundled pack alone: its matcher comes compiled from the build, not compiled on the page.
+  expect(await matcherSources(article)).toEqual(['build']);
 
   const options = await openExtensionPage('options.html');
   await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
@@ -59,7 +61,10 @@ test('an imported pack marks its terms on an open page without a reload', async 
       return range.toString() === 'Northern Limit Line';
     }),
   );
-  expect(await markedTexts(article)).toEqual(expect.arrayContaining(['THAAD', 'Dokdo']));
+  // The rescan commits its marks in slices: the rest may land after the first one.
+  await expect.poll(() => markedTexts(article)).toEqual(expect.arrayContaining(['THAAD', 'Dokdo']));
+  // Two packs have no build-time matcher: the page compiles them.
+  expect(await matcherSources(article)).toEqual(['build', 'page']);
 
   // The same id again: the page asks, and only "Replace" changes anything.
   await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));

@@ -138,3 +138,15 @@ export async function passDone(world: World, since: number): Promise<void> {
     since,
   );
 }
+
+/**
+ * Where each matcher this page's top frame built came from, in order (the `gloss:matcher` probe):
+ * 'build' for the bundled pack's build-time tables, 'page' for a compile on the page.
+ */
+export async function matcherSources(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByName('gloss:matcher')
+      .map((mark) => String((mark as PerformanceMark).detail?.from)),
+  );
+}

@@ -6,8 +6,12 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { bundledPackText } from '@/utils/bundled-pack';
-import { BUNDLED_PACK_GLOBAL, bundledPackScript } from '@/utils/bundled-pack-script';
+import { bundledPackText, takeBundledMatcherData } from '@/utils/bundled-pack';
+import {
+  BUNDLED_MATCHER_GLOBAL,
+  BUNDLED_PACK_GLOBAL,
+  bundledPackScript,
+} from '@/utils/bundled-pack-script';
 
 const json = readFileSync(
   new URL('../../glossary/packs/japan-autonomy.json', import.meta.url),
@@ -19,27 +23,40 @@ afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
   delete global[BUNDLED_PACK_GLOBAL];
+  delete global[BUNDLED_MATCHER_GLOBAL];
 });
 
 describe('the data script', () => {
-  it('leaves exactly the pack text on the global it runs in', () => {
+  it('leaves exactly the pack text and the matcher text on the global it runs in', () => {
     const sandbox: Record<string, unknown> = {};
     sandbox.globalThis = sandbox;
-    vm.runInNewContext(bundledPackScript(json), sandbox);
+    vm.runInNewContext(bundledPackScript(json, '{"format":1}'), sandbox);
     expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(json);
+    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toBe('{"format":1}');
   });
 
   it('stays one inert string literal whatever the text holds', () => {
     const hostile = '"; globalThis.pwned = 1; "\u2028</script>`${x}`\\';
     const sandbox: Record<string, unknown> = {};
     sandbox.globalThis = sandbox;
-    vm.runInNewContext(bundledPackScript(hostile), sandbox);
+    vm.runInNewContext(bundledPackScript(hostile, hostile), sandbox);
     expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(hostile);
+    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toBe(hostile);
     expect(sandbox.pwned).toBeUndefined();
   });
 });
 
 describe('in the content script', () => {
+  it('takes the build-time matcher once, and none that is not JSON', () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    global[BUNDLED_MATCHER_GLOBAL] = '{"format":1}';
+    expect(takeBundledMatcherData()).toEqual({ format: 1 });
+    expect(BUNDLED_MATCHER_GLOBAL in global).toBe(false);
+    expect(takeBundledMatcherData()).toBeNull();
+    global[BUNDLED_MATCHER_GLOBAL] = '{"format":';
+    expect(takeBundledMatcherData()).toBeNull();
+  });
+
   it('takes the text the data script left, once, and asks nobody', async () => {
     vi.stubEnv('ENTRYPOINT', 'content');
     const send = vi.spyOn(browser.runtime, 'sendMessage');
