@@ -15,8 +15,12 @@
  * between the with-Gloss and without-Gloss runs is only blamed on Gloss when a second run without
  * Gloss reproduces the first exactly and the with-Gloss run differs from both.
  *
- * Usage: GLOSS_OUT_DIR=.output-rel node scripts/corpus.ts   (after `wxt build`)
- * Writes corpus-results/corpus.json. Exits 1 on any extension error or text change caused by Gloss.
+ * CPU (issue #14): a separate pass loads each page with no extension, with an empty-content-script
+ * extension and with Gloss, and reports the main-thread CPU each extension adds (scripts/corpus-cpu.ts).
+ *
+ * Usage: GLOSS_OUT_DIR=.output-rel node scripts/corpus.ts [--cpu-only] [page substring]
+ * (after `wxt build`; CORPUS_CPU_RUNS loads per page and variant, default 2). Writes
+ * corpus-results/corpus.json. Exits 1 on any extension error or text change caused by Gloss.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +28,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serviceWorkerOf } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
 import { tracedLoad } from '../tests/support/traced-load.ts';
+import { measurePageCpu, summariseCpu, type PageCpu } from './corpus-cpu.ts';
+import { makeEmptyExtension } from './empty-extension.ts';
 import {
   gateScores,
   labelFor,
@@ -104,6 +110,8 @@ interface PageResult {
   cpuRatio: number;
   taskMsWith: number;
   taskMsWithout: number;
+  /** The CPU pass: main-thread ms with no extension, the empty one and Gloss (least of runs). */
+  cpu?: PageCpu;
   seconds: number;
 }
 
@@ -351,6 +359,57 @@ function pad(value: string | number, width: number): string {
   return String(value).padStart(width);
 }
 
+/** Loads per page and variant in the CPU pass (the least is kept; see corpus-cpu.ts). */
+const CPU_RUNS = Number(process.env.CORPUS_CPU_RUNS ?? 2);
+
+/**
+ * The CPU pass over `files` (in three fresh browsers: none, empty extension, Gloss): prints each
+ * page's figures and the totals, and returns them.
+ */
+async function cpuPass(files: readonly string[]) {
+  const server = await startServer(CORPUS_DIR);
+  const empty = makeEmptyExtension();
+  const contexts = {
+    none: await launchChromium({ withExtension: false }),
+    empty: await launchChromium({ extensionDir: empty.dir }),
+    gloss: await launchChromium({ withExtension: true }),
+  };
+  const pages: (PageCpu & { file: string })[] = [];
+  try {
+    for (const context of Object.values(contexts)) {
+      await blockRemote(context);
+      await context.addInitScript(initScript, LONG_TASK_MS);
+    }
+    const urlOf = (file: string) => `${server.origin}/${encodeURIComponent(file)}`;
+    // Warm-up, as in the main pass: a fresh browser's first load compiles Chromium's own code.
+    if (files[0]) await measurePageCpu(contexts, urlOf(files[0]), 1, LOAD_TIMEOUT_MS);
+    console.log('\nCPU pass: main-thread ms over load + 2 s, least of', CPU_RUNS, 'loads');
+    console.log(
+      'page                                         none   empty   Gloss  +empty  +Gloss',
+    );
+    for (const file of files) {
+      const cpu = await measurePageCpu(contexts, urlOf(file), CPU_RUNS, LOAD_TIMEOUT_MS);
+      pages.push({ file, ...cpu });
+      const cell = (ms: number) => pad(Math.round(ms), 7);
+      console.log(
+        `${file.slice(0, 42).padEnd(42)} ${cell(cpu.none)} ${cell(cpu.empty)} ${cell(cpu.gloss)} ${cell(cpu.empty - cpu.none)} ${cell(cpu.gloss - cpu.none)}`,
+      );
+    }
+  } finally {
+    for (const context of Object.values(contexts)) await context.close();
+    await server.close();
+    empty.remove();
+  }
+  const summary = summariseCpu(pages, CPU_RUNS);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  console.log(
+    `added main-thread CPU per page: empty extension median ${round(summary.empty.median)} ms, p90 ${round(summary.empty.p90)} ms, total ${round(summary.empty.total)} ms; ` +
+      `Gloss median ${round(summary.gloss.median)} ms, p90 ${round(summary.gloss.p90)} ms, total ${round(summary.gloss.total)} ms ` +
+      `(median ${summary.medianRatio.toFixed(2)}×, p90 ${summary.p90Ratio.toFixed(2)}× the empty extension's)`,
+  );
+  return { summary, pages };
+}
+
 async function main(): Promise<number> {
   if (!existsSync(CORPUS_DIR)) {
     console.log(`corpus: ${CORPUS_DIR} is absent; nothing to check.`);
@@ -366,8 +425,16 @@ async function main(): Promise<number> {
     : readdirSync(CORPUS_DIR)
         .filter((f) => f.endsWith('.html'))
         .map((file) => ({ file }));
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const cpuOnly = args.includes('--cpu-only');
+  const only = args.find((a) => !a.startsWith('--'));
   const pages = manifest.filter((p) => !only || p.file.includes(only));
+  if (cpuOnly) {
+    const cpu = await cpuPass(pages.map((p) => p.file));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(path.join(RESULTS_DIR, 'cpu.json'), JSON.stringify(cpu, null, 2));
+    return 0;
+  }
 
   const started = Date.now();
   const server = await startServer(CORPUS_DIR);
@@ -491,6 +558,11 @@ async function main(): Promise<number> {
     await server.close();
   }
 
+  const cpu = await cpuPass(results.map((r) => r.file));
+  for (const page of cpu.pages) {
+    const result = results.find((r) => r.file === page.file);
+    if (result) result.cpu = { none: page.none, empty: page.empty, gloss: page.gloss };
+  }
   const sum = (f: (r: PageResult) => number) => results.reduce((s, r) => s + f(r), 0);
   const ratios = results.map((r) => r.cpuRatio).sort((x, y) => x - y);
   const taskWith = sum((r) => r.taskMsWith);
@@ -518,6 +590,11 @@ async function main(): Promise<number> {
     cpuRatioMax: ratios.length ? ratios[ratios.length - 1]! : 1,
     cpuRatioTotal: taskWithout > 0 ? taskWith / taskWithout : 1,
     story: storySummary(results, labels),
+    addedCpu: {
+      ...cpu.summary,
+      empty: { ...cpu.summary.empty, perPage: undefined },
+      gloss: { ...cpu.summary.gloss, perPage: undefined },
+    },
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(
