@@ -22,10 +22,7 @@ function forPages(file: string): { terms: Parameters<typeof compileTables>[0] } 
  */
 function bundledPackData(): string {
   const pack = forPages(BUNDLED_PACK_FILE);
-  return bundledPackScript(
-    JSON.stringify(pack),
-    JSON.stringify(matcherData(compileTables(pack.terms))),
-  );
+  return bundledPackScript(JSON.stringify(pack), matcherData(compileTables(pack.terms)));
 }
 
 /** A manifest content-script entry on the same pages and frames as the main content script. */

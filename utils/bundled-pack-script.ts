@@ -17,12 +17,14 @@ export const BUNDLED_PACK_GLOBAL = '__glossBundledPack';
 export const BUNDLED_MATCHER_GLOBAL = '__glossBundledMatcher';
 
 /**
- * The data script's whole source: two string literals (JSON.stringify escapes the text), the
- * pack as pages need it and its compiled matcher as JSON (`MatcherData`).
+ * The data script's whole source: the pack as pages need it, as one string literal
+ * (JSON.stringify escapes the text), and its compiled matcher (`MatcherData`) as a JSON literal,
+ * which needs no JSON.parse. Both cost about a millisecond to evaluate (measured in Chromium).
  */
-export function bundledPackScript(json: string, matcherJson: string): string {
+export function bundledPackScript(json: string, matcher: unknown): string {
   return (
     `globalThis.${BUNDLED_PACK_GLOBAL} = ${JSON.stringify(json)};\n` +
-    `globalThis.${BUNDLED_MATCHER_GLOBAL} = ${JSON.stringify(matcherJson)};\n`
+    // JSON is a JavaScript expression; JSON.stringify escapes U+2028/2029 since ES2019.
+    `globalThis.${BUNDLED_MATCHER_GLOBAL} = ${JSON.stringify(matcher)};\n`
   );
 }

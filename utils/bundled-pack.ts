@@ -41,18 +41,13 @@ export async function bundledPackText(): Promise<string> {
 
 /**
  * The bundled pack's matcher as compiled at build time, taken (once) from the data script's global;
- * null elsewhere than in the content script, or when the data script did not run or its text is
- * not JSON (the engine then compiles the pack itself).
+ * null elsewhere than in the content script, or when the data script did not run (the engine then
+ * compiles the pack itself; it also checks the data before using it).
  */
 export function takeBundledMatcherData(): MatcherData | null {
   if (import.meta.env.ENTRYPOINT !== 'content') return null;
   const global = globalThis as Record<string, unknown>;
-  const text = global[BUNDLED_MATCHER_GLOBAL];
+  const data = global[BUNDLED_MATCHER_GLOBAL];
   delete global[BUNDLED_MATCHER_GLOBAL];
-  if (typeof text !== 'string') return null;
-  try {
-    return JSON.parse(text) as MatcherData;
-  } catch {
-    return null;
-  }
+  return typeof data === 'object' && data !== null ? (data as MatcherData) : null;
 }

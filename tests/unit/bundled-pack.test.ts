@@ -30,30 +30,31 @@ describe('the data script', () => {
   it('leaves exactly the pack text and the matcher text on the global it runs in', () => {
     const sandbox: Record<string, unknown> = {};
     sandbox.globalThis = sandbox;
-    vm.runInNewContext(bundledPackScript(json, '{"format":1}'), sandbox);
+    const matcher = { format: 1, termIds: ['a', 'b'], edgeStart: 'AAAA' };
+    vm.runInNewContext(bundledPackScript(json, matcher), sandbox);
     expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(json);
-    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toBe('{"format":1}');
+    expect(JSON.stringify(sandbox[BUNDLED_MATCHER_GLOBAL])).toBe(JSON.stringify(matcher));
   });
 
   it('stays one inert string literal whatever the text holds', () => {
     const hostile = '"; globalThis.pwned = 1; "\u2028</script>`${x}`\\';
     const sandbox: Record<string, unknown> = {};
     sandbox.globalThis = sandbox;
-    vm.runInNewContext(bundledPackScript(hostile, hostile), sandbox);
+    vm.runInNewContext(bundledPackScript(hostile, { exact: { 0: hostile } }), sandbox);
     expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(hostile);
-    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toBe(hostile);
+    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toEqual({ exact: { 0: hostile } });
     expect(sandbox.pwned).toBeUndefined();
   });
 });
 
 describe('in the content script', () => {
-  it('takes the build-time matcher once, and none that is not JSON', () => {
+  it('takes the build-time matcher once, and nothing that is not an object', () => {
     vi.stubEnv('ENTRYPOINT', 'content');
-    global[BUNDLED_MATCHER_GLOBAL] = '{"format":1}';
+    global[BUNDLED_MATCHER_GLOBAL] = { format: 1 };
     expect(takeBundledMatcherData()).toEqual({ format: 1 });
     expect(BUNDLED_MATCHER_GLOBAL in global).toBe(false);
     expect(takeBundledMatcherData()).toBeNull();
-    global[BUNDLED_MATCHER_GLOBAL] = '{"format":';
+    global[BUNDLED_MATCHER_GLOBAL] = '{"format":1}';
     expect(takeBundledMatcherData()).toBeNull();
   });
 
