@@ -1,11 +1,13 @@
 /**
- * The content script's wiring: on every page and frame it waits a task, reads the settings, and
- * lets the page switch start or end a page session as the settings say. The top frame answers
+ * The content script's wiring: on every page and frame it waits a task (and, in a frame, until
+ * the frame has something to read), reads the settings, and lets the page switch start or end a
+ * page session as the settings say. The top frame answers
  * the popup's and the background's messages for the tab.
  */
 import { on } from '@/utils/messages';
 import { watchPacks } from '@/utils/packs';
 import { loadSettings, watchSettings } from '@/utils/settings';
+import { untilWorthReading } from './frame-gate';
 import { PageSwitch } from './page-switch';
 
 export default defineContentScript({
@@ -24,6 +26,9 @@ export default defineContentScript({
     // The browser compiles and starts this script in one task, on every page and frame: the rest
     // of the start (storage, listeners) begins in the next task, to keep that one short.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // Ad slots and hidden widgets: nothing is read or started until a frame has something to read.
+    await untilWorthReading(window, ctx.signal);
+    if (!ctx.isValid) return;
     const page = new PageSwitch(ctx, await loadSettings());
     // Only the top frame answers for the tab, so a sender gets one reply.
     if (window === window.top) on('tab', () => page.handlers(), ctx.signal);

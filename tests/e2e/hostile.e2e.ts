@@ -563,3 +563,57 @@ test.describe('hostile pages', () => {
     expect(glossErrors).toEqual([]);
   });
 });
+
+test.describe('frames with nothing to read', () => {
+  /** The frame's `gloss:frame-judged` verdicts (the test build's probe), in order. */
+  const verdicts = (frame: Frame) =>
+    frame.evaluate(() =>
+      performance
+        .getEntriesByName('gloss:frame-judged')
+        .map((mark) => (mark as PerformanceMark).detail?.worth as boolean),
+    );
+  /** Until Gloss has judged the frame once it was loaded (no later judgement but on resize). */
+  const judgedLoaded = (frame: Frame) =>
+    frame.waitForFunction(() =>
+      performance
+        .getEntriesByName('gloss:frame-judged')
+        .some((mark) => (mark as PerformanceMark).detail?.loaded === true),
+    );
+  const frameOf = (page: Page, id: string) =>
+    page
+      .locator(`#${id}`)
+      .elementHandle()
+      .then((el) => el!.contentFrame()) as Promise<Frame>;
+
+  test('a 1×1 frame, a hidden frame and a text-less ad slot start nothing, even after load', async ({
+    context,
+    server,
+  }) => {
+    const { page, glossErrors } = await open(context, server, 'idle-frames.html');
+    await waitForMark(page, 'Tokyo');
+    for (const id of ['pixel', 'hidden', 'ad']) {
+      const frame = await frameOf(page, id);
+      // Judged when the script started and, if the frame was still loading, at its load.
+      await judgedLoaded(frame);
+      const said = await verdicts(frame);
+      expect(said.length).toBeGreaterThan(0);
+      expect(said.every((worth) => !worth)).toBe(true);
+      expect(
+        await frame.evaluate(() => performance.getEntriesByName('gloss:session-started').length),
+      ).toBe(0);
+    }
+    expect(glossErrors).toEqual([]);
+  });
+
+  test('a hidden frame shown later is read then', async ({ context, server }) => {
+    const { page, glossErrors } = await open(context, server, 'idle-frames.html');
+    const hidden = await frameOf(page, 'hidden');
+    await judgedLoaded(hidden);
+    await page.locator('#hidden').evaluate((el) => {
+      (el as HTMLElement).style.display = 'block';
+    });
+    await waitForMark(hidden, 'Senkaku Islands');
+    expect((await verdicts(hidden)).at(-1)).toBe(true);
+    expect(glossErrors).toEqual([]);
+  });
+});
