@@ -27,92 +27,96 @@ export interface WalkHooks {
   shadowless?(el: Element): void;
 }
 
-// Inline elements continue the current block; every other element starts a new one.
+// Inline elements continue the current block; every other element starts a new one. Sets hold
+// local names (lower case for HTML, SVG and MathML roots in any document): reading `localName`
+// allocates nothing, where `tagName.toUpperCase()` made a string per element of the walk.
 const INLINE = new Set([
-  'A',
-  'ABBR',
-  'ACRONYM',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'RUBY',
-  'RB',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'ruby',
+  'rb',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 // Never marked: code, form fields, non-rendered text, ruby annotations (the reading of 尖閣 is not
 // part of the sentence), and media.
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'RT',
-  'RP',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'embed',
+  'rt',
+  'rp',
+  'head',
+  'title',
 ]);
 
 /** Gloss's own UI host; its subtree is never scanned. */
 export const UI_HOST_TAG = 'GLOSS-POPOVER';
 
 /** Ruby annotations: skipped, yet the base text on either side is one word (沖<rt>おき</rt>縄). */
-const READINGS = new Set(['RT', 'RP']);
+const READINGS = new Set(['rt', 'rp']);
+
+const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
 // `hidden` text is read too: the page may reveal it later, and whether a mention can be seen is
 // decided when it would be drawn (story/visible.ts), not while walking.
 export function isSkipped(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || tag === UI_HOST_TAG) return true;
+  const name = el.localName;
+  if (SKIPPED.has(name) || name === UI_HOST_NAME) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
 
 function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase());
+  return INLINE.has(el.localName);
 }
 
 /** The element whose text block contains `node` (its nearest non-inline ancestor). */
@@ -158,7 +162,11 @@ class BlockBuilder {
   /** Whether the text so far ends in a letter or digit: the next box would glue onto a word. */
   endsInWord(): boolean {
     const last = this.parts[this.parts.length - 1];
-    return last !== undefined && WORD_END.test(last);
+    if (last === undefined) return false;
+    const code = last.charCodeAt(last.length - 1);
+    // ASCII answered here; the rest (and surrogate pairs) by the Unicode classes.
+    if (code < 0x80) return isAsciiWord(code);
+    return WORD_END.test(last.slice(-2));
   }
 
   add(node: Text): void {
@@ -248,21 +256,22 @@ export class BlockWalker {
       this.builder.add(node as Text);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      const parentBlock = () => blockRootOf(el.parentNode ?? el);
-      if (READINGS.has(el.tagName.toUpperCase())) {
+      const name = el.localName;
+      if (READINGS.has(name)) {
         this.builder.markGap();
-      } else if (el.tagName === 'BR') {
+      } else if (name === 'br') {
         // Text after a <br> belongs to the paragraph, in a block of its own.
-        this.builder.flush(parentBlock());
+        this.builder.flush(blockRootOf(el.parentNode ?? el));
       } else if (isSkipped(el)) {
         // No match may span excluded content ("strategic <code>x</code> autonomy").
         this.builder.flush(this.builder.root);
       } else {
-        if (!isInline(el)) this.builder.flush(el);
+        const inline = INLINE.has(name);
+        if (!inline) this.builder.flush(el);
         this.enterShadow(el);
         descend = el.firstChild !== null;
         // An empty block (<img>, <hr>, an empty <div>) ends here: what follows is its parent's.
-        if (!descend && !isInline(el)) this.builder.flush(parentBlock());
+        if (!descend && !inline) this.builder.flush(blockRootOf(el.parentNode ?? el));
       }
     }
     if (descend) {
@@ -298,11 +307,11 @@ export class BlockWalker {
 
   private enterShadow(el: Element): void {
     const shadow = el.shadowRoot;
-    if (el.tagName.toUpperCase() === UI_HOST_TAG) return;
     if (!shadow) {
-      if (el.tagName.includes('-')) this.hooks.shadowless?.(el);
+      if (el.localName.includes('-') && el.localName !== UI_HOST_NAME) this.hooks.shadowless?.(el);
       return;
     }
+    if (el.localName === UI_HOST_NAME) return;
     this.hooks.shadowRoot?.(shadow);
     // The shadow tree is walked to completion before the light children; its text is its own block.
     this.builder.flush(shadow);
@@ -313,3 +322,11 @@ export class BlockWalker {
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
+
+function isAsciiWord(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a)
+  );
+}

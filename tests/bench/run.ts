@@ -35,6 +35,7 @@ import { DEFAULT_SETTINGS } from '../../utils/settings-schema.ts';
 import { serviceWorkerOf } from '../support/browser.ts';
 import { tracedLoad } from '../support/traced-load.ts';
 import { median, medianOf, ms, quantile, ratio, table } from './stats.ts';
+import { footprint, TINY_FRAME_PAGE, type Footprint } from './footprint.ts';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 2 : 3;
@@ -92,6 +93,7 @@ async function main() {
     await pageContenders(session, scripts, { p100k, p1m, p5m }, { bundled, a1k, a10k });
     await corpus(session, scripts, bundled);
     await withExtension(session, { p100k, p5m }, mentions);
+    await footprints(session, p1m);
     await search(session, scripts, JSON.stringify(packs.terms10k.terms));
   } finally {
     await session.close();
@@ -533,6 +535,33 @@ async function withExtension(
   );
   print();
   results.extension = out;
+}
+
+/** The JS heap and DOM objects Gloss adds: the 1 MB page, and a page with only a 1×1 ad frame. */
+async function footprints(session: Session, p1m: BenchPage) {
+  log('footprint: JS heap and DOM objects Gloss adds');
+  writeFileSync(path.join(RESULTS_DIR, 'pages', 'tiny-frame.html'), TINY_FRAME_PAGE);
+  const page1m = await footprint(session, p1m.file, EXT_RUNS);
+  // Nothing there is ever marked: a fixed wait stands in for "settled".
+  const tiny = await footprint(session, 'tiny-frame.html', EXT_RUNS + 1, (page) =>
+    page.waitForTimeout(1_500),
+  );
+  results.footprint = { page1m, tiny };
+  const row = (name: string, f: Footprint) => [
+    name,
+    `${(f.heapBytes / 1024).toFixed(0)} KiB`,
+    String(f.nodes),
+    String(f.documents),
+    String(f.listeners),
+  ];
+  print('== What Gloss adds to a page (Gloss on vs off for the host; medians, after a GC) ==');
+  print(
+    table(
+      ['page', 'JS heap', 'DOM nodes', 'documents', 'JS listeners'],
+      [row(`${p1m.name} page (bundled pack)`, page1m), row('1×1 ad-like frame only', tiny)],
+    ),
+  );
+  print();
 }
 
 async function search(session: Session, scripts: Scripts, termsJson: string) {
