@@ -242,13 +242,14 @@ export class Engine {
 
 /** The terms the reader's settings leave markable on this site. */
 /**
- * A matcher over all of `catalog`'s terms: from `precompiled` when it can be read, else compiled
- * in slices. Precompiled data that cannot be read is reported and compiled over, never trusted.
+ * A matcher over all of `catalog`'s terms: from `precompiled` (data this build made: the bundled
+ * pack's) when it can be read, else compiled in slices. Data that cannot be read is reported and
+ * compiled over.
  */
 async function matcherOf(catalog: Catalog, precompiled?: MatcherData): Promise<Matcher> {
   if (precompiled) {
     try {
-      const matcher = matcherFrom(tablesFromData(precompiled));
+      const matcher = matcherFrom(tablesFromData(precompiled, true));
       probe('matcher', { from: 'build' });
       return matcher;
     } catch (error) {
