@@ -162,7 +162,7 @@ function delta(from: number, to: number): number {
 export interface EncodedTables {
   /** `keep[c] - c` per code unit. */
   keep: string;
-  /** `fold[c] - keep[c]` per code unit. */
+  /** `fold[c] - c` per code unit. */
   fold: string;
   /** `cls[c]` per code unit. */
   cls: string;
@@ -171,7 +171,7 @@ export interface EncodedTables {
 export function encodeTables({ fold, keep, cls }: Tables): EncodedTables {
   return {
     keep: encodeRuns((c) => delta(c, keep[c]!)),
-    fold: encodeRuns((c) => delta(keep[c]!, fold[c]!)),
+    fold: encodeRuns((c) => delta(c, fold[c]!)),
     cls: encodeRuns((c) => cls[c]!),
   };
 }

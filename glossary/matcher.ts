@@ -14,7 +14,7 @@ import {
 } from './entries.ts';
 
 export type { MatchKind, MatchableTerm };
-import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables } from './normalize.ts';
+import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables, stepped } from './normalize.ts';
 import { buildTrie, childOf, type Trie } from './trie.ts';
 
 /** UTF-16 offsets into the original text, end exclusive. */
@@ -133,7 +133,8 @@ function tablesFrom({ entries, aliasCount }: CompiledEntries): MatcherTables {
 class TrieMatcher implements Matcher {
   readonly aliasCount: number;
   private readonly trie: Trie;
-  private readonly fold: Uint16Array;
+  /** Fold steps: code unit c folds to (c + foldStep[c]) & 0xffff (normalize.ts, StepTables). */
+  private readonly foldStep: Uint16Array;
   private readonly cls: Uint8Array;
   private readonly first: Int32Array;
   private readonly kind: Uint8Array;
@@ -158,7 +159,7 @@ class TrieMatcher implements Matcher {
     this.tables = tables;
     const { trie } = tables;
     this.trie = trie;
-    ({ fold: this.fold, cls: this.cls } = foldTables());
+    ({ foldStep: this.foldStep, cls: this.cls } = foldTables());
     this.first = tables.first;
     this.aliasCount = tables.aliasCount;
     this.kind = tables.kind;
@@ -183,7 +184,7 @@ class TrieMatcher implements Matcher {
   find(text: string): Match[] {
     const out: Match[] = [];
     if (this.trie.nodeCount === 1) return out;
-    const { fold, cls } = this;
+    const { foldStep, cls } = this;
     const root = this.trie.root;
     const n = text.length;
     this.blockers.length = 0;
@@ -196,7 +197,7 @@ class TrieMatcher implements Matcher {
       const isWord = c === WORD;
       // A Latin-like word is entered only at its start; elsewhere any position may start a match.
       if (!(isWord && prevWord) && (p >= covered || this.hasAux)) {
-        const step = root[fold[code]!]!;
+        const step = root[(code + foldStep[code]!) & 0xffff]!;
         if (step >= 0) covered = this.walk(text, p, step, covered, out);
       }
       prevWord = isWord;
@@ -209,7 +210,7 @@ class TrieMatcher implements Matcher {
    * Returns the end of the text covered by taken aliases.
    */
   private walk(text: string, start: number, step: number, covered: number, out: Match[]): number {
-    const { fold, cls, candEnd, candNode, trie } = this;
+    const { foldStep, cls, candEnd, candNode, trie } = this;
     const n = text.length;
     let count = 0;
     let i = start + 1;
@@ -219,7 +220,8 @@ class TrieMatcher implements Matcher {
       candNode[count++] = node;
     }
     while (i < n) {
-      const f = fold[text.charCodeAt(i)]!;
+      const u = text.charCodeAt(i);
+      const f = (u + foldStep[u]!) & 0xffff;
       if (f === IGNORABLE) {
         i++;
         continue;
@@ -231,7 +233,8 @@ class TrieMatcher implements Matcher {
       if (f === SEPARATOR) {
         // Aliases keep one separator; the page may have a run of them ("self -  defence").
         while (i < n) {
-          const g = fold[text.charCodeAt(i)]!;
+          const v = text.charCodeAt(i);
+          const g = (v + foldStep[v]!) & 0xffff;
           if (g !== SEPARATOR && g !== IGNORABLE) break;
           i++;
         }
@@ -328,18 +331,15 @@ class TrieMatcher implements Matcher {
 
 /** Whether text[start, end) equals `exact` character by character with case kept. */
 function sameCase(text: string, start: number, end: number, exact: string): boolean {
-  const { keep } = foldTables();
+  const { keepStep } = foldTables();
+  const keep = (i: number) => stepped(keepStep, text.charCodeAt(i));
   let j = 0;
   for (let i = start; i < end; i++) {
-    const k = keep[text.charCodeAt(i)]!;
+    const k = keep(i);
     if (k === IGNORABLE) continue;
     // The walk matched this span, so a separator run here lines up with one separator in `exact`.
     if (k === SEPARATOR) {
-      while (
-        i + 1 < end &&
-        (keep[text.charCodeAt(i + 1)] === SEPARATOR || keep[text.charCodeAt(i + 1)] === IGNORABLE)
-      )
-        i++;
+      while (i + 1 < end && (keep(i + 1) === SEPARATOR || keep(i + 1) === IGNORABLE)) i++;
     }
     if (exact.charCodeAt(j++) !== k) return false;
   }

@@ -72,7 +72,7 @@ interface Edit {
 
 /** Whether a code unit changes when folded: a capital (surrogates never do). */
 function isUpper(code: number): boolean {
-  return foldTables().fold[code] !== code;
+  return foldTables().foldStep[code] !== 0;
 }
 
 /** `\p{L}` per BMP code unit, found out on first sight: 0 not yet known, 1 a letter, 2 not. */

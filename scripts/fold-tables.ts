@@ -24,7 +24,7 @@ export async function foldTablesModule(): Promise<string> {
     '',
     '/** `keep[c] - c`, modulo 2^16. */',
     `export const KEEP_RUNS = '${keep}';`,
-    '/** `fold[c] - keep[c]`, modulo 2^16. */',
+    '/** `fold[c] - c`, modulo 2^16. */',
     `export const FOLD_RUNS = '${fold}';`,
     '/** `cls[c]`. */',
     `export const CLS_RUNS = '${cls}';`,

@@ -22,8 +22,9 @@ describe('fold tables', () => {
   it('decode to exactly what the Unicode rules give', () => {
     const slow = buildTablesSlow();
     const fast = foldTables();
-    expect(firstDifference(fast.fold, slow.fold)).toBeNull();
-    expect(firstDifference(fast.keep, slow.keep)).toBeNull();
+    const absolute = (step: Uint16Array) => step.map((s, c) => (c + s) & 0xffff);
+    expect(firstDifference(absolute(fast.foldStep), slow.fold)).toBeNull();
+    expect(firstDifference(absolute(fast.keepStep), slow.keep)).toBeNull();
     expect(firstDifference(fast.cls, slow.cls)).toBeNull();
   });
 

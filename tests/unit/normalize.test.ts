@@ -9,14 +9,15 @@ import {
   fold,
   foldKeepCase,
   foldTables,
+  stepped,
 } from '../../glossary/normalize';
 
 const SEP = String.fromCharCode(SEPARATOR);
 const IGN = String.fromCharCode(IGNORABLE);
 const code = (char: string) => char.charCodeAt(0);
 /** One code unit through the tables the matcher walks. */
-const foldChar = (c: number) => foldTables().fold[c]!;
-const foldCharKeepCase = (c: number) => foldTables().keep[c]!;
+const foldChar = (c: number) => stepped(foldTables().foldStep, c);
+const foldCharKeepCase = (c: number) => stepped(foldTables().keepStep, c);
 const charClass = (c: number) => foldTables().cls[c]!;
 
 describe('fold', () => {
