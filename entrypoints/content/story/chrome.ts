@@ -13,7 +13,7 @@
 // Not FORM: ASP.NET WebForms pages wrap the whole body in one <form>.
 // Not DIALOG: a modal the reader opened is what they read; cookie and subscription banners are
 // named as such.
-const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU']);
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
 
 const CHROME_ROLES = new Set([
   'navigation',
@@ -87,7 +87,7 @@ const CHROME_WORDS = new Set([
 ]);
 
 /** Navigation only: what a page without a story still leaves out (its menus, not its tickers). */
-const NAVIGATION_TAGS = new Set(['NAV', 'MENU']);
+const NAVIGATION_TAGS = new Set(['nav', 'menu']);
 const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist']);
 const NAVIGATION_WORDS = new Set([
   'nav',
@@ -115,7 +115,7 @@ function wordsOf(value: string | null): string[] {
  */
 export function isChromeElement(el: Element, navigationOnly = false): boolean {
   const tags = navigationOnly ? NAVIGATION_TAGS : CHROME_TAGS;
-  if (tags.has(el.tagName.toUpperCase())) return true;
+  if (tags.has(el.localName)) return true;
   const role = el.getAttribute('role');
   if (role && (navigationOnly ? NAVIGATION_ROLES : CHROME_ROLES).has(role.toLowerCase())) {
     return true;
@@ -128,12 +128,14 @@ export function isChromeElement(el: Element, navigationOnly = false): boolean {
 const HOLDS_MAIN = 'h1, main, [role="main"], [itemprop~="articleBody"]';
 
 function hasChromeName(el: Element, navigationOnly: boolean): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  if (!navigationOnly && CHROME_PHRASES.test(names)) return true;
+  const className = el.getAttribute('class');
+  const id = el.id;
+  // Most elements of a page have neither: no string is built for them.
+  if (!className && !id) return false;
+  if (!navigationOnly && CHROME_PHRASES.test(`${className ?? ''} ${id}`)) return true;
   const words = navigationOnly ? NAVIGATION_WORDS : CHROME_WORDS;
-  for (const word of [...wordsOf(el.getAttribute('class')), ...wordsOf(el.id)]) {
-    if (words.has(word)) return true;
-  }
+  for (const word of wordsOf(className)) if (words.has(word)) return true;
+  for (const word of wordsOf(id)) if (words.has(word)) return true;
   return false;
 }
 
