@@ -119,7 +119,7 @@ export class Engine {
       return;
     }
     this.observer.observe(root);
-    const stats = await this.scan();
+    const stats = await this.scan(mayOpenScrolled());
     // Tests and the corpus wait on this instead of a fixed time when nothing is to be drawn.
     console.debug(`Gloss: page read (${stats.blocks} blocks, ${stats.occurrences} mentions)`);
     this.session.setInterval(() => this.repair(this.observer.stopped), REGISTRY_CHECK_MS);
@@ -185,7 +185,11 @@ export class Engine {
   }
 
   /** Finds the story (DOM reads only; its cost is logged for the corpus), then reads it. */
-  private async scan(): Promise<ScanStats> {
+  /**
+   * @param fromView read the blocks in view first: a layout read, worth it only where the reader
+   * may not be at the top of the page.
+   */
+  private async scan(fromView = true): Promise<ScanStats> {
     probe('scan');
     const started = performance.now();
     this.scope = Scope.of(document);
@@ -194,7 +198,7 @@ export class Engine {
     if (window === window.top) {
       console.debug(`Gloss: story ${this.scope.story?.rule ?? 'none'} in ${ms.toFixed(2)} ms`);
     }
-    const stats = await this.scanner.scan(this.scope.scanRoots(document), true);
+    const stats = await this.scanner.scan(this.scope.scanRoots(document), true, fromView);
     probe('scan-done');
     return stats;
   }
@@ -241,6 +245,18 @@ export class Engine {
 }
 
 /** The terms the reader's settings leave markable on this site. */
+/**
+ * Whether the page may have opened scrolled down: it has a fragment, or it was reloaded or reached
+ * through history (the browser restores the scroll position). A fresh load opens at the top, where
+ * document order is reading order; asking layout where the view is would force a layout mid-load
+ * (issue #14: no layout reads on the load path). Read from the Navigation Timing entry, no layout.
+ */
+function mayOpenScrolled(): boolean {
+  if (location.hash) return true;
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return navigation?.type !== 'navigate';
+}
+
 /**
  * A matcher over all of `catalog`'s terms: from `precompiled` (data this build made: the bundled
  * pack's) when it can be read, else compiled in slices. Data that cannot be read is reported and

@@ -7,6 +7,7 @@ import type { Matcher } from '@/glossary/matcher';
 import { BlockWalker, type TextBlock, type WalkHooks } from './text-blocks';
 import type { MarkStore, Occurrence } from './marks';
 import type { Scope } from './story/scope';
+import { probe } from '@/utils/test-probe';
 
 const SLICE_MS = 4;
 /**
@@ -136,9 +137,12 @@ export class Scanner {
   /**
    * Scans everything under `roots`, replacing what was found there before: the page scan (at
    * start, or with a new matcher). It supersedes any scan still running.
+   * @param visibleFirst show the first slice at once, without waiting COMMIT_MS (a page scan).
+   * @param fromView start that slice at the blocks in view, found with layout reads (where the
+   *   reader may not be at the top of the page); else in document order.
    */
-  scan(roots: readonly Node[], visibleFirst = false): Promise<ScanStats> {
-    const run = this.run(++this.generation, roots, visibleFirst);
+  scan(roots: readonly Node[], visibleFirst = false, fromView = visibleFirst): Promise<ScanStats> {
+    const run = this.run(++this.generation, roots, visibleFirst, fromView);
     this.pageScan = run;
     // Its failure is the caller's to handle; this chain only clears the slot.
     run
@@ -157,13 +161,14 @@ export class Scanner {
    */
   async rescan(roots: readonly Node[]): Promise<ScanStats> {
     while (this.pageScan) await this.pageScan;
-    return this.run(this.generation, roots, false);
+    return this.run(this.generation, roots, false, false);
   }
 
   private async run(
     generation: number,
     roots: readonly Node[],
     visibleFirst: boolean,
+    fromView: boolean,
   ): Promise<ScanStats> {
     const started = performance.now();
     const blocks: TextBlock[] = [];
@@ -178,7 +183,7 @@ export class Scanner {
       }
     }
     const order =
-      visibleFirst && blocks.length > 1 ? rotate(blocks, firstVisibleIndex(blocks)) : blocks;
+      fromView && blocks.length > 1 ? rotate(blocks, firstVisibleIndex(blocks)) : blocks;
     // Roots emptied by the page still need their old marks replaced by nothing.
     const found = new Map<Node, Occurrence[]>(roots.map((root) => [root, []]));
     let touched = new Set<Node>();
@@ -209,7 +214,14 @@ export class Scanner {
   }
 
   private commit(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
-    this.store.replaceMany(new Map([...touched].map((root) => [root, found.get(root) ?? []])));
+    const batch = new Map([...touched].map((root) => [root, found.get(root) ?? []]));
+    this.store.replaceMany(batch);
+    // Tests read which terms each commit brought (the order a reader sees marks arrive in).
+    if (import.meta.env.GLOSS_TEST_BUILD) {
+      const mentions = [...batch.values()].flat().filter((o) => o.kind !== 'cue');
+      const terms = new Set(mentions.map((o) => o.termId));
+      probe('commit', { terms: [...terms].join(' ') });
+    }
   }
 
   private async pause(generation: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { domFingerprint, markedTexts, settledMarks, waitForMarks } from './page-helpers';
+import { domFingerprint, markedTexts, scansDone, settledMarks, waitForMarks } from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 const normalize = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ')).sort();
@@ -140,4 +140,27 @@ test.describe('dynamic pages', () => {
       .poll(async () => (await markedTexts(page)).length, { timeout: 5_000 })
       .toBe(before);
   });
+});
+
+test.describe('reading order', () => {
+  for (const [opened, inView, below] of [
+    ['at a fragment deep down', 'senkaku-islands', 'okinawa'],
+    ['at the top', 'okinawa', 'senkaku-islands'],
+  ] as const) {
+    test(`a long page opened ${opened} gets its marks in view first`, async ({ openFixture }) => {
+      const page = await openFixture(`long-article.html${opened === 'at the top' ? '' : '#deep'}`);
+      await scansDone(page);
+      // The terms of each commit of marks to the page, in order (the test build's probe).
+      const commits = await page.evaluate(() =>
+        (performance.getEntriesByName('gloss:commit') as PerformanceMark[]).map((m) =>
+          String(m.detail?.terms).split(' '),
+        ),
+      );
+      // Several commits, or the order would prove nothing.
+      expect(commits.length).toBeGreaterThan(1);
+      expect(commits[0]).toContain(inView);
+      expect(commits[0]).not.toContain(below);
+      expect(commits.flat()).toEqual(expect.arrayContaining([inView, below]));
+    });
+  }
 });
