@@ -38,7 +38,25 @@ export interface CpuSummary {
   p90Ratio: number;
 }
 
-async function taskMs(context: BrowserContext, url: string, timeoutMs: number): Promise<number> {
+/**
+ * One load of `url` in `context`: the renderer main thread's busy ms (`TaskDuration`) over load
+ * + AFTER_LOAD_MS. Retried twice when the page closes itself or the load crashes.
+ */
+export async function taskMs(
+  context: BrowserContext,
+  url: string,
+  timeoutMs: number,
+): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await taskMsOnce(context, url, timeoutMs);
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+async function taskMsOnce(context: BrowserContext, url: string, timeoutMs: number) {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
