@@ -52,6 +52,9 @@ export class Engine {
     host: string,
     precompiled?: MatcherData,
   ): Promise<Engine> {
+    // This runs in the task that evaluated page-engine.js (a promise waited for it): decoding
+    // starts in a task of its own, so that neither makes a long task on a slow machine.
+    await yieldToPage();
     const catalog = new Catalog(packs);
     const base = await matcherOf(catalog, precompiled);
     return new Engine(session, catalog, base, settings, host);
@@ -265,7 +268,10 @@ function mayOpenScrolled(): boolean {
 async function matcherOf(catalog: Catalog, precompiled?: MatcherData): Promise<Matcher> {
   if (precompiled) {
     try {
-      const matcher = matcherFrom(tablesFromData(precompiled, true));
+      const tables = tablesFromData(precompiled, true);
+      // The fold tables (decoded on first use, by the matcher) in the next task.
+      await yieldToPage();
+      const matcher = matcherFrom(tables);
       probe('matcher', { from: 'build' });
       return matcher;
     } catch (error) {
