@@ -187,8 +187,8 @@ export class Engine {
     if (this.scope && !isEditableDocument(document)) await this.scan();
   }
 
-  /** Finds the story (DOM reads only; its cost is logged for the corpus), then reads it. */
   /**
+   * Finds the story (DOM reads only; its cost is logged for the corpus), then reads it.
    * @param fromView read the blocks in view first: a layout read, worth it only where the reader
    * may not be at the top of the page.
    */
