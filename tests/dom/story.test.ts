@@ -102,6 +102,28 @@ describe('finding the story', () => {
     expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['a']);
   });
 
+  test('a paywalled story cut after its first paragraph is a story on a page that says it is an article', () => {
+    // One Japanese paragraph of about 180 characters, then the paywall: about half a full story.
+    const teaser = `<div id="body"><p>${'６月の首脳会談を巡って戦っていたのは、米大統領と北朝鮮委員長ばかりではなかった。'.repeat(5)}</p><p>その判断は…</p></div>`;
+    const page = `<body><div id="top"><h1 id="h">習氏に挑む戦術の成否</h1></div><div class="bs-pulldown"><p>記事保存</p></div>${teaser}
+      <div class="m-articleRegist"><p>この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p></div></body>`;
+    load(page);
+    document.head.replaceChildren();
+    expect(findStory(document)).toBeNull();
+    const meta = document.createElement('meta');
+    meta.setAttribute('property', 'og:type');
+    meta.setAttribute('content', 'article');
+    document.head.append(meta);
+    try {
+      expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['h', 'body']);
+      // A front page says "website" (or nothing): its teasers stay a page without a story.
+      meta.setAttribute('content', 'website');
+      expect(findStory(document)).toBeNull();
+    } finally {
+      meta.remove();
+    }
+  });
+
   test('a list of links is not a story, however long (link density)', () => {
     load(
       `<body><div id="links">${`<p><a href="#">${'A long headline about Okinawa and more '.repeat(3)}</a></p>`.repeat(12)}</div></body>`,

@@ -9,7 +9,10 @@
  *     the most paragraph text (a front page has many small ones and no single story);
  *  3. else Readability's paragraph scoring, simplified: each `<p>` outside chrome gives its text
  *     length to its parent and half of it to its grandparent; the best container wins when it has
- *     enough text and few links (Readability's link-density cut, `_getLinkDensity`).
+ *     enough text and few links (Readability's link-density cut, `_getLinkDensity`). A page that
+ *     says it is one article (Open Graph `og:type` "article", ogp.me) and has a headline needs only
+ *     half the text: a paywalled story shows its first paragraph or two, and a front page says
+ *     "website".
  * The headline is the first `<h1>` outside chrome; when the body does not hold it, the story is
  * both. Chrome inside the story (share bars, related lists, bylines) is left out by `Story`.
  */
@@ -38,7 +41,9 @@ export function findStory(doc: Document): StoryRoots | null {
   const inChrome = (el: Element) => chrome.inChrome(el, doc.body);
   const headline = headlineOf(doc, inChrome);
   const found =
-    byArticleBody(doc) ?? byArticle(doc, headline, inChrome) ?? byParagraphs(doc, inChrome);
+    byArticleBody(doc) ??
+    byArticle(doc, headline, inChrome) ??
+    byParagraphs(doc, inChrome, headline !== null && declaresArticle(doc));
   if (!found) return null;
   const roots =
     headline && !found.body.contains(headline) && !headline.contains(found.body)
@@ -91,7 +96,14 @@ function innermostWithHeadline(article: Element, h1: Element): Element {
   return inner ?? article;
 }
 
-function byParagraphs(doc: Document, inChrome: InChrome): Found | null {
+/** Whether the page declares itself one article: `<meta property="og:type" content="article">`. */
+function declaresArticle(doc: Document): boolean {
+  const type = doc.head?.querySelector('meta[property="og:type" i]')?.getAttribute('content');
+  return type?.trim().toLowerCase() === 'article';
+}
+
+/** `shortStory`: the page is one article with a headline, so a teaser-length body is its story. */
+function byParagraphs(doc: Document, inChrome: InChrome, shortStory: boolean): Found | null {
   const scores = new Map<Element, number>();
   for (const p of doc.querySelectorAll('p')) {
     const chars = weightedLength(p);
@@ -109,7 +121,8 @@ function byParagraphs(doc: Document, inChrome: InChrome): Found | null {
   }
   // The whole page, or a container of several articles, is a front page rather than one story.
   if (!best || best === doc.body || best === doc.documentElement) return null;
-  if (bestScore < MIN_STORY_CHARS || linkDensity(best) > MAX_LINK_DENSITY) return null;
+  const needed = shortStory ? MIN_STORY_CHARS / 2 : MIN_STORY_CHARS;
+  if (bestScore < needed || linkDensity(best) > MAX_LINK_DENSITY) return null;
   if (best.querySelectorAll('article').length > 1) return null;
   return { body: best, rule: 'paragraphs' };
 }
