@@ -2,7 +2,7 @@
  * Turns terms into the flat list of forms the trie is built from: every alias with its generated
  * variants, the context words that cue a term, and the never-match neighbours that block an alias.
  */
-import type { Alias } from './schema.ts';
+import type { Alias, TextLanguage } from './schema.ts';
 import { isCJ } from './cjk-words.ts';
 import { fold } from './normalize.ts';
 import { aliasForms } from './variants.ts';
@@ -45,13 +45,22 @@ export const RULE_CJ_END = 2;
 export const RULE_DATELINE = 4;
 /** `skipIn: ["address"]`. */
 export const RULE_ADDRESS = 8;
+/** `inLanguage`: one bit per language; a match passes when its text's language has its bit. */
+export const RULE_LANGUAGE: Readonly<Record<TextLanguage, number>> = { ja: 16, zh: 32, ko: 64 };
+/** Any `inLanguage` bit. */
+export const RULE_ANY_LANGUAGE = 16 | 32 | 64;
+/** `skipIn: ["location"]` (the last of the eight bits an entry has). */
+export const RULE_LOCATION = 128;
 
-function rulesFor(form: string, skipIn: readonly string[] | undefined): number {
+function rulesFor(form: string, alias: Exclude<Alias, string>): number {
+  const { skipIn, inLanguage } = alias;
   let rules = 0;
+  for (const language of inLanguage ?? []) rules |= RULE_LANGUAGE[language];
   if (isCJ(form, 0)) rules |= RULE_CJ_START;
   if (isCJ(form, form.length - 1)) rules |= RULE_CJ_END;
   if (skipIn?.includes('dateline')) rules |= RULE_DATELINE;
   if (skipIn?.includes('address')) rules |= RULE_ADDRESS;
+  if (skipIn?.includes('location')) rules |= RULE_LOCATION;
   return rules;
 }
 
@@ -136,15 +145,7 @@ class EntryBuilder {
       if (forms.length > 0) this.aliasCount++;
       for (let i = 0; i < forms.length; i++) {
         const form = forms[i]!;
-        this.add(
-          form,
-          kind,
-          term.id,
-          index,
-          i > 0,
-          !!rules.caseSensitive,
-          rulesFor(form, rules.skipIn),
-        );
+        this.add(form, kind, term.id, index, i > 0, !!rules.caseSensitive, rulesFor(form, rules));
       }
       // Neighbour words are blockers too: the phrase they make with the alias stops the alias.
       const phrases = [
@@ -156,11 +157,13 @@ class EntryBuilder {
         for (const form of aliasForms(phrase))
           this.add(form, 'blocker', term.id, index, false, false);
       }
-      if (Array.isArray(rules.needsContext)) {
-        for (const word of rules.needsContext) {
-          for (const form of aliasForms(word)) this.add(form, 'cue', term.id, -1, false, false);
-        }
-      }
+      if (Array.isArray(rules.needsContext)) this.addCues(term.id, rules.needsContext);
+    }
+  }
+
+  private addCues(termId: string, words: readonly string[]): void {
+    for (const word of words) {
+      for (const form of aliasForms(word)) this.add(form, 'cue', termId, -1, false, false);
     }
   }
 

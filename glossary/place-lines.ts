@@ -11,6 +11,15 @@
  * - a place inside 【…】 or （…＝…） credit brackets: "【ソウル=共同】", "(서울=연합뉴스)".
  * Addresses: a place followed by a postal code ("Washington DC 20006", "Washington, D.C. 20036",
  * "Tokyo 100-8919"), or preceded by a Japanese postal mark ("〒100-8919 東京").
+ * Locations: a capital that only says where something happened, not who acted — the city, not the
+ * government it often stands for:
+ * - after "in", "at", "near" or "outside", and followed by the end of the sentence, a time or a
+ *   district ("a rally in Seoul on Thursday", "a think tank in Washington.", "meetings planned
+ *   in Washington this week", "the Supreme Court in Washington, DC"); "the mood in Beijing was
+ *   pessimistic" and "officials in Tokyo, Seoul and Washington" are the governments and stay;
+ * - followed by the locative particle で / 에서 ("ソウルで開かれた集会", "서울에서 열린"), but not
+ *   by では / 에서는, which also open a statement about the government ("北京では…との見方");
+ * - after 在 and before a verb of holding or meeting ("在北京举行", "在北京会见").
  */
 
 /** How far into a block a dateline may start (a byline or a short agency name before it). */
@@ -35,6 +44,19 @@ const AFTER_PAREN_PLACE = /^\s*[=＝]/u;
 const ZIP_AFTER = /^,?\s*(?:D\.?\s?C\.?,?\s*)?(?:\d{5}(?:-\d{4})?|\d{3}-\d{4})(?!\d)/u;
 const JP_POSTAL_BEFORE = /〒\s*\d{3}-?\d{4}\s*\S{0,6}$/u;
 
+const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|outside)\s+$/iu;
+/**
+ * After a place: the end of a sentence or clause (a closing quote, but not a possessive ’s), a
+ * word of time or occasion, or the District of Columbia.
+ */
+const LOCATIVE_AFTER =
+  /^(?:\s*(?:[.;:!?)\]"”]|['’](?!s\b)|$)|,?\s+(?:on|this|last|next|earlier|later|in|during|since|until|yesterday|today|tomorrow|tonight|over|for)\b|,?\s*D\.?\s?C\b)/u;
+const PARTICLE_AFTER = /^(?:で(?![はも])|에서(?![는도]))/u;
+const ZAI_VERB_AFTER =
+  /^(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|闭幕|閉幕|会见|會見|会晤|會晤|出席)/u;
+
+const WHITESPACE = /\s/u;
+
 function isCapitals(text: string): boolean {
   return text === text.toUpperCase() && text !== text.toLowerCase();
 }
@@ -57,7 +79,10 @@ export function inDateline(text: string, start: number, end: number): boolean {
     if (open > close) return true;
   }
   if (/[(（]$/u.test(before) && AFTER_PAREN_PLACE.test(after)) return true;
-  if (start > DATELINE_REACH) return false;
+  // Counted from the block's first character the reader sees: HTML indentation is not text.
+  let first = 0;
+  while (first < start && WHITESPACE.test(text[first]!)) first++;
+  if (start - first > DATELINE_REACH) return false;
   if (AFTER_CJK.test(after)) return true;
   // Latin datelines open the block: nothing but spaces before the place.
   if (text.slice(0, start).trim() !== '') return false;
@@ -69,4 +94,13 @@ export function inDateline(text: string, start: number, end: number): boolean {
 export function inAddress(text: string, start: number, end: number): boolean {
   if (ZIP_AFTER.test(text.slice(end, end + 24))) return true;
   return JP_POSTAL_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Whether text[start, end) only says where something happened (see the file's comment). */
+export function inLocation(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  if (PARTICLE_AFTER.test(after)) return true;
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (before.endsWith('在') && ZAI_VERB_AFTER.test(after)) return true;
+  return LOCATIVE_BEFORE.test(before) && LOCATIVE_AFTER.test(after);
 }

@@ -29,7 +29,13 @@ export const LIMITS = {
 } as const;
 
 /** Where an alias may stand that is not prose: see glossary/place-lines.ts for each heuristic. */
-export const SKIP_PLACES = ['dateline', 'address'] as const;
+export const SKIP_PLACES = ['dateline', 'address', 'location'] as const;
+
+/**
+ * Languages an alias can be limited to, told apart by script near the match (alias-rules.ts):
+ * Japanese has kana, Korean has Hangul, Chinese has Han characters and neither.
+ */
+export const TEXT_LANGUAGES = ['ja', 'zh', 'ko'] as const;
 
 /** 'key': a term the glossary is about. 'context': a capital, leader or country it mentions. */
 export const ROLES = ['key', 'context'] as const;
@@ -136,7 +142,10 @@ function buildPackSchema() {
     notAfter: neighbours(
       'Words that, right before the alias, make it another thing ("State of" before "Washington", 美国 before 国会): the alias is not marked there.',
     ),
-    /** Not marked in a dateline ("SEOUL, South Korea —") or a postal address ("Washington DC 20006"). */
+    /**
+     * Not marked in a dateline ("SEOUL, South Korea —"), a postal address ("Washington DC 20006")
+     * or where it only says where something happened ("a rally in Seoul on Thursday").
+     */
     skipIn: v.optional(
       v.pipe(
         v.array(
@@ -145,7 +154,23 @@ function buildPackSchema() {
         ),
         v.maxLength(SKIP_PLACES.length, `more than ${SKIP_PLACES.length} entries`),
         v.description(
-          'Not marked in a dateline ("SEOUL, South Korea —", "新华社北京11月17日电") or a postal address ("Washington DC 20006").',
+          'Not marked in a dateline ("SEOUL, South Korea —", "新华社北京11月17日电"), a postal address ("Washington DC 20006"), or where it only says where something happened ("a rally in Seoul on Thursday", "a think tank in Washington.", ソウルで開かれた).',
+        ),
+      ),
+    ),
+    /** Marked only in text of these languages: 国会 is Japan's Diet in Japanese text only. */
+    inLanguage: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(
+            TEXT_LANGUAGES,
+            `must be one of ${TEXT_LANGUAGES.map((l) => `"${l}"`).join(', ')}`,
+          ),
+          'must be a list',
+        ),
+        v.maxLength(TEXT_LANGUAGES.length, `more than ${TEXT_LANGUAGES.length} entries`),
+        v.description(
+          'Marked only in text written in one of these languages, told apart by the script around the match: "ja" (kana nearby), "ko" (Hangul nearby), "zh" (Han characters, no kana or Hangul nearby). 国会 in Japanese text is Japan\'s Diet; in Chinese text it is usually another country\'s parliament.',
         ),
       ),
     ),
@@ -351,6 +376,7 @@ export function parsePack(json: string): PackResult {
 
 export type Role = (typeof ROLES)[number];
 export type SkipPlace = (typeof SKIP_PLACES)[number];
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 export function aliasText(alias: Alias): string {
   return typeof alias === 'string' ? alias : alias.text;

@@ -32,6 +32,7 @@ describe('pack.schema.json', () => {
       'notBefore',
       'notAfter',
       'skipIn',
+      'inLanguage',
     ]);
   });
 });
