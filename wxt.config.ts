@@ -5,11 +5,15 @@ import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
 import { compileTables } from './glossary/matcher';
 import { matcherData } from './glossary/matcher-data';
+import { withTopicWords } from './glossary/topic-words';
 
 const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
 /** A pack as pages need it: everything but the text its quotes come from. */
-function forPages(file: string): { terms: Parameters<typeof compileTables>[0] } {
+function forPages(file: string): {
+  terms: Parameters<typeof compileTables>[0];
+  topicWords?: string[];
+} {
   const { sourceText: _shownOnTheGlossaryPageOnly, ...pack } = JSON.parse(
     readFileSync(file, 'utf8'),
   );
@@ -22,7 +26,8 @@ function forPages(file: string): { terms: Parameters<typeof compileTables>[0] } 
  */
 function bundledPackData(): string {
   const pack = forPages(BUNDLED_PACK_FILE);
-  return bundledPackScript(JSON.stringify(pack), matcherData(compileTables(pack.terms)));
+  const terms = withTopicWords(pack.terms, pack.topicWords ?? []);
+  return bundledPackScript(JSON.stringify(pack), matcherData(compileTables(terms)));
 }
 
 /** A manifest content-script entry on the same pages and frames as the main content script. */

@@ -26,9 +26,12 @@ export class Catalog {
   readonly categoryOrder: readonly string[];
   /** Each pack's source text, for "Read in context" (packs without one are absent). */
   readonly sourceTexts = new Map<string, string>();
+  /** The topic words of every enabled pack (topic-words.ts), in pack order. */
+  readonly topicWords: readonly string[];
 
   constructor(packs: readonly Pack[]) {
     this.categoryOrder = [...new Set(packs.flatMap((pack) => pack.categories ?? []))];
+    this.topicWords = packs.flatMap((pack) => pack.topicWords ?? []);
     for (const pack of packs) {
       if (pack.sourceText) this.sourceTexts.set(pack.id, pack.sourceText);
       for (const term of pack.terms) {

@@ -11,6 +11,8 @@ import { aliasForms } from './variants.ts';
 export interface MatchableTerm {
   id: string;
   aliases: readonly Alias[];
+  /** Words that cue the term without marking it (a pack's topic words: topic-words.ts). */
+  cues?: readonly string[];
 }
 
 /**
@@ -159,6 +161,7 @@ class EntryBuilder {
       }
       if (Array.isArray(rules.needsContext)) this.addCues(term.id, rules.needsContext);
     }
+    if (term.cues) this.addCues(term.id, term.cues);
   }
 
   private addCues(termId: string, words: readonly string[]): void {

@@ -26,6 +26,7 @@ export const LIMITS = {
   categoriesPerPack: 64,
   sourceTextChars: 200_000,
   neighbourWords: 32,
+  topicWords: 512,
 } as const;
 
 /** Where an alias may stand that is not prose: see glossary/place-lines.ts for each heuristic. */
@@ -282,6 +283,19 @@ function buildPackSchema() {
         v.pipe(
           v.array(text(LIMITS.categoryChars), 'must be a list'),
           v.maxLength(LIMITS.categoriesPerPack, `more than ${LIMITS.categoriesPerPack} categories`),
+        ),
+      ),
+      /**
+       * Words that show a story is on the pack's topic (North Korea, South China Sea, 首相…): never
+       * marked, they count toward the topic gate like context entries (story/topic.ts).
+       */
+      topicWords: v.optional(
+        v.pipe(
+          v.array(text(LIMITS.aliasChars), 'must be a list'),
+          v.maxLength(LIMITS.topicWords, `more than ${LIMITS.topicWords} words`),
+          v.description(
+            'Words and phrases that show a story is on the pack\'s topic ("North Korea", "South China Sea", 首相): never marked, each distinct one found in the story counts toward the topic gate like a context entry. Choose words that rarely appear in stories off the topic.',
+          ),
         ),
       ),
       terms: v.pipe(

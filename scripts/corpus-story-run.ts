@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { isOnTopic } from '../entrypoints/content/story/topic.ts';
+import { compile } from '../glossary/matcher.ts';
+import { topicWordTerms } from '../glossary/topic-words.ts';
 import {
   mentionPoint,
   storyMentionsInPage,
@@ -34,6 +36,8 @@ export interface StoryResult {
    * page's own elements (not counted either way).
    */
   notLocated: string[];
+  /** The pack's topic words found in the labelled story's text (what the gate counts). */
+  topicWords: string[];
 }
 
 interface PackTerm {
@@ -43,8 +47,19 @@ interface PackTerm {
   role?: string;
 }
 
-const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { terms: PackTerm[] };
+const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as {
+  terms: PackTerm[];
+  topicWords?: string[];
+};
 const terms = new Map(pack.terms.map((t) => [t.id, t]));
+const topicTerms = topicWordTerms(pack.topicWords ?? []);
+const topicMatcher = compile(topicTerms);
+const topicWordOf = new Map(topicTerms.map((t) => [t.id, t.cues![0]!]));
+
+/** The distinct topic words of the bundled pack in `text`, as the content script finds them. */
+export function topicWordsIn(text: string): string[] {
+  return [...new Set(topicMatcher.find(text).map((m) => topicWordOf.get(m.termId)!))];
+}
 
 export function labelFor(file: string): PageLabel | null {
   const labelFile = path.join(LABELS_DIR, file.replace(/\.html$/, '.json'));
@@ -70,7 +85,7 @@ export function provisionalRole(termId: string): 'key' | 'context' {
 const show = (m: { text: string; context: string }) => `${m.text} «${m.context}»`;
 
 export async function measureStory(page: Page, label: PageLabel): Promise<StoryResult> {
-  const { marks } = await page.evaluate(storyMentionsInPage, label.story);
+  const { marks, storyText } = await page.evaluate(storyMentionsInPage, label.story);
   const find = (m: { text: string; context: string }) =>
     label.mentions.find((l) => l.text === m.text && l.context === m.context);
   const inStory = marks.filter((m) => m.inStory);
@@ -86,6 +101,7 @@ export async function measureStory(page: Page, label: PageLabel): Promise<StoryR
     shouldAnswer: expected.length,
     unanswered: [],
     notLocated: [],
+    topicWords: topicWordsIn(storyText),
   };
   for (const mention of expected) {
     const answer = await hover(page, label, mention);
@@ -139,10 +155,10 @@ async function waitForPopover(page: Page, title: string | null, ms: number): Pro
 /**
  * The topic gate's precision and recall against the labels' `onTopic`, with the gate fed what
  * the content script would see: every labelled mention (the matcher finds wrong senses too until
- * sense rules drop them), or the right-sense ones only.
+ * sense rules drop them), or the right-sense ones only, and the topic words in the story's text.
  */
 export function gateScores(
-  labels: readonly PageLabel[],
+  labels: readonly (PageLabel & { topicWords: readonly string[] })[],
   role: (termId: string) => 'key' | 'context',
   rightSenseOnly: boolean,
 ): { precision: number; recall: number; truePositives: number; predicted: number; actual: number } {
@@ -153,7 +169,7 @@ export function gateScores(
     const present = label.mentions
       .filter((m) => !rightSenseOnly || m.sense === 'right')
       .map((m) => ({ termId: m.term, role: role(m.term) }));
-    const open = isOnTopic(present);
+    const open = isOnTopic(present, label.topicWords.length);
     if (open) predicted++;
     if (label.onTopic) actual++;
     if (open && label.onTopic) tp++;

@@ -36,6 +36,7 @@ export interface MarkInStory {
 /** Gloss's registered marks, each with its context and whether it lies in the labelled story. */
 export function storyMentionsInPage(storySelector: string): {
   storyChars: number;
+  storyText: string;
   marks: MarkInStory[];
 } {
   const contextOf = (range: AbstractRange): string => {
@@ -87,7 +88,8 @@ export function storyMentionsInPage(storySelector: string): {
       });
     }
   }
-  return { storyChars: roots.reduce((n, el) => n + (el.textContent ?? '').length, 0), marks };
+  const storyText = roots.map((el) => el.textContent ?? '').join('\n');
+  return { storyChars: storyText.length, storyText, marks };
 }
 
 /**

@@ -330,6 +330,8 @@ async function blockRemote(context: BrowserContext): Promise<void> {
 /** Totals of the story measures, and the topic gate's precision and recall on the labels. */
 function storySummary(results: readonly PageResult[], labels: readonly PageLabel[]) {
   const stories = results.flatMap((r) => (r.story ? [r.story] : []));
+  // Labels and stories come in the same order: a page has a story result exactly when labelled.
+  const gated = labels.map((label, i) => ({ ...label, topicWords: stories[i]?.topicWords ?? [] }));
   const sum = (f: (s: StoryResult) => number) => stories.reduce((n, s) => n + f(s), 0);
   const clones = results.map((r) => r.cloneMs).sort((a, b) => a - b);
   const finder = results.map((r) => Number(/in ([\d.]+) ms/.exec(r.storyFinder)?.[1] ?? NaN));
@@ -348,9 +350,9 @@ function storySummary(results: readonly PageResult[], labels: readonly PageLabel
     documentCloneMsMedian: clones[Math.floor(clones.length / 2)] ?? null,
     documentCloneMsMax: clones[clones.length - 1] ?? null,
     topicGate: {
-      packRoles: gateScores(labels, packRole, false),
-      provisionalRoles: gateScores(labels, provisionalRole, false),
-      provisionalRolesRightSenseOnly: gateScores(labels, provisionalRole, true),
+      packRoles: gateScores(gated, packRole, false),
+      provisionalRoles: gateScores(gated, provisionalRole, false),
+      provisionalRolesRightSenseOnly: gateScores(gated, provisionalRole, true),
     },
   };
 }
@@ -548,7 +550,7 @@ async function main(): Promise<number> {
       if (result.story) {
         const s = result.story;
         console.log(
-          `  story: ${result.storyFinder || 'not found'}; clone ${result.cloneMs} ms; outside ${s.marksOutsideStory.length}, wrong sense ${s.marksWrongSense.length}, unlabelled ${s.marksUnlabelled.length}, unanswered ${s.unanswered.length}/${s.shouldAnswer}${s.notLocated.length ? `, not located ${s.notLocated.length}` : ''}`,
+          `  story: ${result.storyFinder || 'not found'}; clone ${result.cloneMs} ms; outside ${s.marksOutsideStory.length}, wrong sense ${s.marksWrongSense.length}, unlabelled ${s.marksUnlabelled.length}, unanswered ${s.unanswered.length}/${s.shouldAnswer}${s.notLocated.length ? `, not located ${s.notLocated.length}` : ''}; topic words ${s.topicWords.length}`,
         );
       }
     }

@@ -5,6 +5,7 @@
  */
 import { compileSliced, matcherFrom, type Matcher } from '@/glossary/matcher';
 import { tablesFromData, type MatcherData } from '@/glossary/matcher-data';
+import { withTopicWords } from '@/glossary/topic-words';
 import { Catalog } from '@/glossary/catalog';
 import type { Pack } from '@/glossary/schema';
 import type { Settings } from '@/utils/settings-schema';
@@ -90,6 +91,7 @@ export class Engine {
       {
         canSee: (occurrence) => canSee(occurrence.pieces?.[0] ?? occurrence.range),
         roleOf: (termId) => roleOfTerm(this.catalog.get(termId)?.term ?? {}),
+        hasStory: () => this.scope?.story != null,
       },
     );
     this.scanner = new Scanner(
@@ -278,7 +280,10 @@ async function matcherOf(catalog: Catalog, precompiled?: MatcherData): Promise<M
       console.debug('Gloss: compiling the glossary here instead:', error);
     }
   }
-  const matcher = await compileSliced(catalog.terms, yieldToPage);
+  const matcher = await compileSliced(
+    withTopicWords(catalog.terms, catalog.topicWords),
+    yieldToPage,
+  );
   probe('matcher', { from: 'page' });
   return matcher;
 }

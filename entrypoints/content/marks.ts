@@ -10,6 +10,7 @@
  * the terms in it, never to the whole page (a 5 MB page has tens of thousands of occurrences).
  */
 import { counts, cues, type MatchKind } from '@/glossary/matcher';
+import { isTopicWord } from '@/glossary/topic-words';
 import { isOnTopic, type Role } from './story/topic';
 
 export interface Occurrence {
@@ -33,6 +34,11 @@ export interface StoreOptions {
   canSee?: (occurrence: Occurrence) => boolean;
   /** The term's role in its pack: context entries count only in a story on topic (topic.ts). */
   roleOf?: (termId: string) => Role;
+  /**
+   * Whether the page has a story (absent: yes). Topic words count toward the topic gate only in a
+   * story: on a page without one they come from headline lists as much as from any text read.
+   */
+  hasStory?: () => boolean;
 }
 
 export type Density = 'first' | 'all';
@@ -84,6 +90,8 @@ export class MarkStore {
   private readonly unseen = new Set<string>();
   /** Whether context entries count: the story is on the glossary's topic (topic.ts). */
   private onTopic = false;
+  /** Distinct topic words seen (glossary/topic-words.ts): their cues are in `cued` too. */
+  private topicWords = 0;
 
   constructor(
     private density: Density,
@@ -105,6 +113,7 @@ export class MarkStore {
       for (const occurrence of occurrences) {
         if (cues(occurrence) && !this.cued.has(occurrence.termId)) {
           this.cued.add(occurrence.termId);
+          if (isTopicWord(occurrence.termId)) this.topicWords++;
           // A newly cued term makes its conditional occurrences elsewhere on the page count.
           for (const other of this.byTerm.get(occurrence.termId) ?? [])
             this.consider(other, change);
@@ -186,6 +195,7 @@ export class MarkStore {
     this.cued.clear();
     this.unseen.clear();
     this.onTopic = false;
+    this.topicWords = 0;
     if (removed.length > 0) this.onChange({ added: [], removed });
   }
 
@@ -329,7 +339,7 @@ export class MarkStore {
         present.push({ termId, role: this.roleOf(termId) });
       }
     }
-    const onTopic = isOnTopic(present);
+    const onTopic = isOnTopic(present, (this.options.hasStory?.() ?? true) ? this.topicWords : 0);
     if (onTopic === this.onTopic) return;
     this.onTopic = onTopic;
     for (const [termId, set] of this.byTerm) {

@@ -78,4 +78,27 @@ describe('the mark store and the story', () => {
     s.replace(items[1]!.p, []);
     expect(shown.size).toBe(0);
   });
+
+  test('a story with context entries and topic words is on topic; a page without a story needs entries', () => {
+    const roles: Record<string, 'context'> = { seoul: 'context', washington: 'context' };
+    const items = page(['seoul', 'washington', 'topic:north korea', 'topic:pyongyang']);
+    // Topic words come from the matcher as cues: never drawn, they only count toward the gate.
+    for (const { occurrence } of items.slice(2)) occurrence.kind = 'cue';
+    let hasStory = true;
+    const { s, shown, add } = store({
+      roleOf: (id) => roles[id] ?? 'key',
+      hasStory: () => hasStory,
+    });
+    add(items.slice(0, 2));
+    expect(shown.size).toBe(0);
+    add(items.slice(2, 3));
+    expect([...shown].map((o) => o.termId).sort()).toEqual(['seoul', 'washington']);
+    expect(s.mentions().map((m) => m.termId)).toEqual(['seoul', 'washington']);
+
+    // Without a story, topic words come from headline lists as much as from the text read.
+    s.clear();
+    hasStory = false;
+    add(items);
+    expect(shown.size).toBe(0);
+  });
 });

@@ -175,4 +175,10 @@ describe('the topic gate', () => {
     expect(isOnTopic(three.slice(0, 2))).toBe(false);
     expect(isOnTopic(three)).toBe(true);
   });
+
+  test('topic words count like distinct context entries', () => {
+    const seoul = [{ termId: 'seoul', role: 'context' as const }];
+    expect(isOnTopic(seoul, 1)).toBe(false);
+    expect(isOnTopic(seoul, 2)).toBe(true);
+  });
 });

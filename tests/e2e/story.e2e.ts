@@ -270,4 +270,22 @@ test.describe('senses and topic', () => {
     const page = await openRead(openFixture, context, server, 'off-topic.html');
     expect(await markedTexts(page)).toEqual([]);
   });
+
+  // Seoul and Washington are context entries and the story has no key term: North Korea and
+  // Pyongyang (the pack's topic words, never drawn themselves) put it on topic.
+  test('a story with only context entries and topic words is on topic; a city as a place is not marked', async ({
+    context,
+    server,
+    openFixture,
+    background,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await openRead(openFixture, context, server, 'topic-words.html');
+    await settledMarks(page, 2);
+    const places = await markPlaces(page);
+    expect(places.filter((p) => p === 'government')).toHaveLength(2);
+    expect(places).not.toContain('rally');
+    expect(places).not.toContain('based');
+    expect(await markedTexts(page)).not.toContain('North Korea');
+  });
 });
