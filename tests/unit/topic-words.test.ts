@@ -36,7 +36,7 @@ describe('topic words', () => {
     const catalog = new Catalog([pack, other]);
     expect(catalog.topicWords).toContain('DMZ');
     expect(catalog.topicWords).toContain('North Korea');
-    for (const word of ['South China Sea', '首相', '台海', '북한']) {
+    for (const word of ['South China Sea', '首相', '台海局势', '북한']) {
       expect(pack.topicWords).toContain(word);
     }
   });
@@ -47,6 +47,21 @@ describe('topic words', () => {
     const matcher = matcherFrom(tablesFromData(data)).without(new Set(['seoul']));
     const text = 'Seoul warned Pyongyang.';
     expect(matcher.find(text).map((m) => [m.kind, m.termId])).toEqual([['cue', 'topic:pyongyang']]);
+  });
+
+  // CJK topic words are found inside longer runs of text (they are context words, which have no
+  // word-boundary check): the pack's must not straddle two everyday words.
+  it.each([
+    '其中共有3人受伤', // 其中 + 共有, not 中共
+    '平台海外业务增长', // 平台 + 海外, not 台海
+    '中美洲国家', // Central America, not China-US
+    '完美日子', // 完美 + 日子, not 美日
+    '昨日韓国で食べた', // 昨日 + 韓国, not 日韓
+    '欧米中心の考え方', // 欧米 + 中心, not 米中
+    '桂米朝の落語', // a rakugo performer, not the US and North Korea
+  ])('the bundled pack finds no topic word in %j', (text) => {
+    const matcher = compile(topicWordTerms(pack.topicWords ?? []));
+    expect(matcher.find(text).map((m) => text.slice(m.start, m.end))).toEqual([]);
   });
 
   it('are refused when not a list of words', () => {
