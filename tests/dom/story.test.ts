@@ -124,6 +124,15 @@ describe('finding the story', () => {
     }
   });
 
+  test('a story written as runs of text between <br>s, without <p>s, is found (older news sites)', () => {
+    const run =
+      '경기도 용인에 자리 잡은 시험인증 전문기업은 14년째 세계 각국의 통신 규격 시험과 인증을 하고 있다.';
+    load(`<body><div id="most-read"><ul>${'<li><a href="#">북한 관련 기사 제목이 여기에 길게 들어갑니다</a></li>'.repeat(10)}</ul></div>
+      <div class="article_title"><h1 id="h">한 우물 판 시험인증 기업</h1></div>
+      <div id="body"><strong>디지털이엠씨</strong><br><br>${`${run} ${run}<br><br>`.repeat(4)}</div></body>`);
+    expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['h', 'body']);
+  });
+
   test('a list of links is not a story, however long (link density)', () => {
     load(
       `<body><div id="links">${`<p><a href="#">${'A long headline about Okinawa and more '.repeat(3)}</a></p>`.repeat(12)}</div></body>`,

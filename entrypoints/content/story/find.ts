@@ -8,7 +8,8 @@
  *  2. else an `<article>`: the one holding the page's headline (`<h1>`), or the one with clearly
  *     the most paragraph text (a front page has many small ones and no single story);
  *  3. else Readability's paragraph scoring, simplified: each `<p>` outside chrome gives its text
- *     length to its parent and half of it to its grandparent; the best container wins when it has
+ *     length to its parent and half of it to its grandparent (text in runs between `<br>`s, with
+ *     no `<p>`, counts as paragraphs of the element holding it); the best container wins when it has
  *     enough text and few links (Readability's link-density cut, `_getLinkDensity`). A page that
  *     says it is one article (Open Graph `og:type` "article", ogp.me) and has a headline needs only
  *     half the text: a paywalled story shows its first paragraph or two, and a front page says
@@ -114,6 +115,7 @@ function byParagraphs(doc: Document, inChrome: InChrome, shortStory: boolean): F
     const grandparent = parent.parentElement;
     if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + chars / 2);
   }
+  scoreBrokenText(doc, inChrome, scores);
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {
@@ -125,6 +127,37 @@ function byParagraphs(doc: Document, inChrome: InChrome, shortStory: boolean): F
   if (bestScore < needed || linkDensity(best) > MAX_LINK_DENSITY) return null;
   if (best.querySelectorAll('article').length > 1) return null;
   return { body: best, rule: 'paragraphs' };
+}
+
+/**
+ * Text written as runs between `<br>`s, without `<p>`s (older news sites): the element holding
+ * the runs scores as their parent would (Readability turns such runs into paragraphs before
+ * scoring). Runs inside a `<p>` were scored with it.
+ */
+function scoreBrokenText(doc: Document, inChrome: InChrome, scores: Map<Element, number>): void {
+  const seen = new Set<Element>();
+  for (const br of doc.querySelectorAll('br')) {
+    const el = br.parentElement;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    if (el.closest('p') || inChrome(el)) continue;
+    const chars = looseTextLength(el);
+    if (chars === 0) continue;
+    scores.set(el, (scores.get(el) ?? 0) + chars);
+    const parent = el.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + chars / 2);
+  }
+}
+
+/** Weighted length of `el`'s own text runs (its child text nodes) long enough to be story text. */
+function looseTextLength(el: Element): number {
+  let chars = 0;
+  for (const node of el.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    const length = weightedText((node as Text).data);
+    if (length >= MIN_PARAGRAPH_CHARS) chars += length;
+  }
+  return chars;
 }
 
 /** Characters of text in the `<p>` elements under `el` (text only, no layout). */
@@ -144,7 +177,10 @@ const SAMPLE_CHARS = 1_000;
 
 /** Text length with Han, kana and Hangul counted twice (see MIN_STORY_CHARS), from a sample. */
 function weightedLength(el: Element): number {
-  const text = el.textContent ?? '';
+  return weightedText(el.textContent ?? '');
+}
+
+function weightedText(text: string): number {
   if (text.length <= SAMPLE_CHARS) {
     const trimmed = text.trim();
     return trimmed.length + (trimmed.match(DENSE_SCRIPT)?.length ?? 0);
