@@ -13,10 +13,12 @@
  * "Tokyo 100-8919"), or preceded by a Japanese postal mark ("〒100-8919 東京").
  * Locations: a capital that only says where something happened, not who acted — the city, not the
  * government it often stands for:
- * - after "in", "at", "near" or "outside", and followed by the end of the sentence, a time or a
- *   district ("a rally in Seoul on Thursday", "a think tank in Washington.", "meetings planned
- *   in Washington this week", "the Supreme Court in Washington, DC"); "the mood in Beijing was
- *   pessimistic" and "officials in Tokyo, Seoul and Washington" are the governments and stay;
+ * - after "in", "at", "near" or "outside", and followed by a time or a district ("a rally in
+ *   Seoul on Thursday", "meetings planned in Washington this week", "the Supreme Court in
+ *   Washington, DC"), or by the end of the sentence after a named institution or a thing that
+ *   stands somewhere ("the Peterson Institute in Washington.", "a think tank in Washington.");
+ *   "the mood in Beijing was pessimistic", "questions were answered in Washington." and
+ *   "officials in Tokyo, Seoul and Washington" are the governments and stay;
  * - followed by the locative particle で / 에서 ("ソウルで開かれた集会", "서울에서 열린"), but not
  *   by では / 에서는, which also open a statement about the government ("北京では…との見方");
  * - after 在 and before a verb of holding or meeting ("在北京举行", "在北京会见").
@@ -45,12 +47,18 @@ const ZIP_AFTER = /^,?\s*(?:D\.?\s?C\.?,?\s*)?(?:\d{5}(?:-\d{4})?|\d{3}-\d{4})(?
 const JP_POSTAL_BEFORE = /〒\s*\d{3}-?\d{4}\s*\S{0,6}$/u;
 
 const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|outside)\s+$/iu;
+/** After a place: a word of time or occasion, or the District of Columbia. */
+const TIME_AFTER =
+  /^(?:,?\s+(?:on|this|last|next|earlier|later|in|during|since|until|yesterday|today|tomorrow|tonight|over|for)\b|,?\s*D\.?\s?C\b)/u;
+/** After a place: the end of a sentence or clause (a closing quote, not a possessive ’s). */
+const END_AFTER = /^\s*(?:[.;:!?)\]"”]|['’](?!s\b)|$)/u;
 /**
- * After a place: the end of a sentence or clause (a closing quote, but not a possessive ’s), a
- * word of time or occasion, or the District of Columbia.
+ * Before "in": a named institution ("the Peterson Institute in Washington.") or a thing that
+ * stands somewhere ("a think tank in Washington."). "Questions were answered in Washington." is
+ * the government, so a sentence's end alone does not make a place.
  */
-const LOCATIVE_AFTER =
-  /^(?:\s*(?:[.;:!?)\]"”]|['’](?!s\b)|$)|,?\s+(?:on|this|last|next|earlier|later|in|during|since|until|yesterday|today|tomorrow|tonight|over|for)\b|,?\s*D\.?\s?C\b)/u;
+const SITE_BEFORE =
+  /(?:\b\p{Lu}[\p{L}.&'’-]*|\b(?:embassy|embassies|office|offices|headquarters|bureau|tank|tanks|hotel|hospital|airport|campus|rally|protest|protests|conference|museum|studio|school|university|court)),?\s+(?:in|at|near|outside)\s+$/u;
 const PARTICLE_AFTER = /^(?:で(?![はも])|에서(?![는도]))/u;
 const ZAI_VERB_AFTER =
   /^(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|闭幕|閉幕|会见|會見|会晤|會晤|出席)/u;
@@ -100,7 +108,8 @@ export function inAddress(text: string, start: number, end: number): boolean {
 export function inLocation(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
   if (PARTICLE_AFTER.test(after)) return true;
-  const before = text.slice(Math.max(0, start - 12), start);
+  const before = text.slice(Math.max(0, start - 48), start);
   if (before.endsWith('在') && ZAI_VERB_AFTER.test(after)) return true;
-  return LOCATIVE_BEFORE.test(before) && LOCATIVE_AFTER.test(after);
+  if (!LOCATIVE_BEFORE.test(before)) return false;
+  return TIME_AFTER.test(after) || (END_AFTER.test(after) && SITE_BEFORE.test(before));
 }

@@ -102,7 +102,7 @@ describe('a capital that only says where something happened (skipIn "location")'
         {
           text: 'Seoul',
           notBefore: ['based', 'resident'],
-          notAfter: ['reported from'],
+          notAfter: ['reported from', 'based in'],
           skipIn: ['location'],
         },
         { text: 'ソウル', skipIn: ['location'] },
@@ -140,6 +140,7 @@ describe('a capital that only says where something happened (skipIn "location")'
   it.each([
     ['Seoul has said that it is part of its preparations.', 'Seoul'],
     ['NBC reported that the mood in Beijing was pessimistic.', 'Beijing'],
+    ["Japan's security questions were answered in Washington.", 'Washington'],
     ['control of its troops from Washington, but Pyongyang objected', 'Washington'],
     ["officials in Washington's view", 'Washington'],
     ['Officials in Washington, Seoul and Tokyo met.', 'Washington'],
