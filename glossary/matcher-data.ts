@@ -12,7 +12,7 @@ import type { MatcherTables } from './matcher.ts';
 import type { Trie } from './trie.ts';
 
 /** Bumped whenever the tables' layout or meaning changes (entries.ts, matcher.ts, trie.ts). */
-export const MATCHER_DATA_FORMAT = 1;
+export const MATCHER_DATA_FORMAT = 2;
 
 export interface MatcherData {
   format: number;
