@@ -25,6 +25,8 @@ export async function bundle(entry: string): Promise<string> {
     resolve: { alias: { '@': ROOT } },
     platform: 'browser',
     logLevel: 'warn',
+    // As in the production build (wxt.config.ts): no test probes in what is measured.
+    transform: { define: { 'import.meta.env.GLOSS_TEST_BUILD': 'false' } },
   });
   const { output } = await build.generate({ format: 'iife' });
   await build.close();
