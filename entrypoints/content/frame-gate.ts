@@ -3,15 +3,16 @@
  * widget. Most frames on a news page are such (issue #14: Gloss ran in every frame, ad iframes
  * included). A frame is waited on until it is worth reading; the top frame always is.
  *
- * Worth reading = a viewport of at least MIN_WIDTH × MIN_HEIGHT CSS px (a hidden or 1×1 frame has
- * none) and some text outside scripts and styles. Both are judged without layout of the frame's
- * own document (`innerWidth` is the frame's size; the text is read from the DOM).
+ * Worth reading = laid out at least MIN_WIDTH CSS px wide (a hidden or 1×1 frame is not) and some
+ * text outside scripts and styles. Neither is read from layout: the width comes from a
+ * ResizeObserver, which reports after the browser's own layout (reading `innerWidth` in a frame
+ * forced a layout of the page around it, a 60 ms task on the corpus's CNN page), and the text
+ * from the DOM.
  */
 import { probe } from '@/utils/test-probe';
 
-/** Below this a frame shows no line of text (CSS px). */
+/** Narrower than this, a frame shows no word of text (CSS px). */
 const MIN_WIDTH = 20;
-const MIN_HEIGHT = 10;
 
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -27,31 +28,34 @@ function hasText(doc: Document): boolean {
   return false;
 }
 
-/** Whether Gloss should read `win`'s document now. */
-export function worthReading(win: Window): boolean {
-  if (win === win.top) return true;
-  const worth =
-    win.innerWidth >= MIN_WIDTH && win.innerHeight >= MIN_HEIGHT && hasText(win.document);
-  // `loaded`: no later `load` will ask again (tests wait for this verdict).
-  probe('frame-judged', { worth, loaded: win.document.readyState === 'complete' });
-  return worth;
-}
-
 /**
- * Resolves once `win` is worth reading: at once, or after its `load` or a `resize` (a hidden frame
- * shown) makes it so. Never resolves for a frame that stays empty; `signal` removes the listeners.
+ * Resolves once `win` is worth reading: at once for the top frame; for a frame, once it has been
+ * laid out wide enough (a frame never rendered, such as a `display:none` one, never is until
+ * shown) and has text, judged at each size change and at its `load`. Never resolves for a frame
+ * that stays empty; `signal` removes the observer and listener.
  */
 export function untilWorthReading(win: Window, signal: AbortSignal): Promise<void> {
-  if (worthReading(win)) return Promise.resolve();
+  if (win === win.top) return Promise.resolve();
+  const doc = win.document;
   return new Promise((resolve) => {
     const controller = new AbortController();
-    const check = () => {
-      if (!worthReading(win)) return;
+    const done = AbortSignal.any([signal, controller.signal]);
+    let width = 0;
+    const judge = () => {
+      const worth = width >= MIN_WIDTH && hasText(doc);
+      // `loaded`: no later `load` will ask again (tests wait for this verdict).
+      probe('frame-judged', { worth, loaded: doc.readyState === 'complete' });
+      if (!worth) return;
       controller.abort();
       resolve();
     };
-    const options = { signal: AbortSignal.any([signal, controller.signal]), passive: true };
-    win.addEventListener('load', check, options);
-    win.addEventListener('resize', check, options);
+    const observer = new ResizeObserver((entries) => {
+      width = entries[entries.length - 1]!.contentRect.width;
+      judge();
+    });
+    observer.observe(doc.documentElement);
+    done.addEventListener('abort', () => observer.disconnect(), { once: true });
+    win.addEventListener('load', judge, { signal: done, passive: true });
+    judge();
   });
 }
