@@ -32,7 +32,8 @@ export interface CpuSummary {
   empty: AddedCpu;
   /** Added by Gloss. */
   gloss: AddedCpu;
-  /** Gloss's median added ms over the empty extension's (target ≤ 2, issue #14). */
+  /** Gloss's median added ms over the empty extension's (target ≤ 2, issue #14); NaN when the
+   * empty extension's median is 0 or below. */
   medianRatio: number;
   /** The same for p90 (target ≤ 2). */
   p90Ratio: number;
@@ -102,7 +103,8 @@ export function summariseCpu(pages: readonly PageCpu[], runsPerPage: number): Cp
     runsPerPage,
     empty,
     gloss,
-    medianRatio: gloss.median / Math.max(empty.median, 1e-9),
-    p90Ratio: gloss.p90 / Math.max(empty.p90, 1e-9),
+    // An empty extension can measure at 0 or below (page noise): no ratio is meaningful then.
+    medianRatio: empty.median > 0 ? gloss.median / empty.median : NaN,
+    p90Ratio: empty.p90 > 0 ? gloss.p90 / empty.p90 : NaN,
   };
 }

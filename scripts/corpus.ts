@@ -361,6 +361,9 @@ function pad(value: string | number, width: number): string {
   return String(value).padStart(width);
 }
 
+/** A ratio for the report; "—" where none is meaningful (see CpuSummary). */
+const times = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—');
+
 /** Loads per page and variant in the CPU pass (the least is kept; see corpus-cpu.ts). */
 const CPU_RUNS = Number(process.env.CORPUS_CPU_RUNS ?? 2);
 
@@ -407,7 +410,7 @@ async function cpuPass(files: readonly string[]) {
   console.log(
     `added main-thread CPU per page: empty extension median ${round(summary.empty.median)} ms, p90 ${round(summary.empty.p90)} ms, total ${round(summary.empty.total)} ms; ` +
       `Gloss median ${round(summary.gloss.median)} ms, p90 ${round(summary.gloss.p90)} ms, total ${round(summary.gloss.total)} ms ` +
-      `(median ${summary.medianRatio.toFixed(2)}×, p90 ${summary.p90Ratio.toFixed(2)}× the empty extension's)`,
+      `(median ${times(summary.medianRatio)}, p90 ${times(summary.p90Ratio)} the empty extension's)`,
   );
   return { summary, pages };
 }
