@@ -332,14 +332,17 @@ class TrieMatcher implements Matcher {
 /** Whether text[start, end) equals `exact` character by character with case kept. */
 function sameCase(text: string, start: number, end: number, exact: string): boolean {
   const { keepStep } = foldTables();
-  const keep = (i: number) => stepped(keepStep, text.charCodeAt(i));
   let j = 0;
   for (let i = start; i < end; i++) {
-    const k = keep(i);
+    const k = stepped(keepStep, text.charCodeAt(i));
     if (k === IGNORABLE) continue;
     // The walk matched this span, so a separator run here lines up with one separator in `exact`.
     if (k === SEPARATOR) {
-      while (i + 1 < end && (keep(i + 1) === SEPARATOR || keep(i + 1) === IGNORABLE)) i++;
+      while (i + 1 < end) {
+        const next = stepped(keepStep, text.charCodeAt(i + 1));
+        if (next !== SEPARATOR && next !== IGNORABLE) break;
+        i++;
+      }
     }
     if (exact.charCodeAt(j++) !== k) return false;
   }
