@@ -3,11 +3,10 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
+import { BUNDLED_PACK_SCRIPT, PAGE_SCRIPT_FILES } from './utils/page-scripts';
 import { compileTables } from './glossary/matcher';
 import { matcherData } from './glossary/matcher-data';
 import { withTopicWords } from './glossary/topic-words';
-
-const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 
 /** A pack as pages need it: everything but the text its quotes come from. */
 function forPages(file: string): {
@@ -30,14 +29,16 @@ function bundledPackData(): string {
   return bundledPackScript(JSON.stringify(pack), matcherData(compileTables(terms)));
 }
 
+const PAGES = ['http://*/*', 'https://*/*'];
+
 /** A manifest content-script entry on the same pages and frames as the main content script. */
 function onPages(files: { js: string[] } | { css: string[] }) {
-  return {
-    matches: ['http://*/*', 'https://*/*'],
-    ...files,
-    all_frames: true,
-    match_about_blank: true,
-  };
+  return { matches: PAGES, ...files, all_frames: true, match_about_blank: true };
+}
+
+/** The same for top frames only: subframes ask for it when they need it (utils/page-scripts.ts). */
+function onTopFrames(file: string) {
+  return { matches: PAGES, js: [file], all_frames: false };
 }
 
 /**
@@ -111,14 +112,10 @@ export default defineConfig({
     // element is added to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      manifest.content_scripts.unshift(
-        onPages({ js: [BUNDLED_PACK_SCRIPT] }),
-        // The marking engine's code, in a task of its own (see entrypoints/content/engine-slot.ts).
-        onPages({ js: ['page-engine.js'] }),
-      );
-      // The popover's code, after the main script and in a task of its own (see
-      // entrypoints/content/popover-slot.ts).
-      manifest.content_scripts.push(onPages({ js: ['popover-ui.js'] }));
+      // The bundled pack's data and the marking engine's code, each in a task of its own (see
+      // entrypoints/content/engine-slot.ts), in top frames. The popover's code is not listed:
+      // frames get it, and subframes the engine, when they need it (utils/page-scripts.ts).
+      manifest.content_scripts.unshift(...PAGE_SCRIPT_FILES.engine.map(onTopFrames));
       manifest.content_scripts.push(onPages({ css: ['content-scripts/marks.css'] }));
     },
   },
@@ -127,10 +124,13 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
-    // storage: settings and packs; contextMenus: "Explain … with Gloss"; activeTab + scripting are
-    // not needed because the content script already runs on http(s) pages.
+    // storage: settings and packs; contextMenus: "Explain … with Gloss".
     // unlimitedStorage: an imported pack may be larger than storage.local's default 10 MB quota.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // scripting, with host permissions for the pages the content script already runs on (so the
+    // browser's install prompt says nothing new): a frame gets the popover's code, and a subframe
+    // the engine, only when it needs them (utils/page-scripts.ts).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
+    host_permissions: PAGES,
     omnibox: { keyword: 'gloss' },
     commands: {
       'explain-selection': {

@@ -11,6 +11,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
+import { PAGE_SCRIPT_PARTS } from './page-scripts';
 
 const termId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** Selections and queries are cut to what a lookup reads before they are sent. */
@@ -62,6 +63,15 @@ export const protocol = {
   },
   /** The bundled pack's text, for a content script that did not get it from its data script. */
   'gloss:bundled-pack': { to: 'background', request: v.strictObject({}), reply: v.string() },
+  /**
+   * Run one of Gloss's page scripts in the sender's frame (see utils/page-scripts.ts): the ones
+   * not every page and frame needs, which the manifest does not list everywhere.
+   */
+  'gloss:load-scripts': {
+    to: 'background',
+    request: v.strictObject({ part: v.picklist(PAGE_SCRIPT_PARTS) }),
+    reply: v.null(),
+  },
   /** Selection → term, answered by the background (fuse.js stays out of every page's script). */
   'gloss:resolve-selection': {
     to: 'background',
@@ -85,6 +95,10 @@ export type Message<K extends MessageType = MessageType> = { type: K } & Request
 export interface Sender {
   id?: string;
   tab?: unknown;
+  /** The sending frame, for a content script's message (0: the top frame). */
+  frameId?: number;
+  /** The sending document (Chromium only). */
+  documentId?: string;
   url?: string;
 }
 

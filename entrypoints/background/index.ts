@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
+import { runPageScripts } from './page-scripts';
 import {
   MENU_ID,
   omniboxSuggestions,
@@ -38,6 +39,7 @@ export default defineBackground(() => {
     },
     'gloss:resolve-selection': ({ text }) => resolveSelectionText(text),
     'gloss:bundled-pack': () => bundledPackText(),
+    'gloss:load-scripts': ({ part }, sender) => runPageScripts(part, sender),
   });
 
   // End-to-end tests drive the handlers the browser calls (Playwright cannot click a context

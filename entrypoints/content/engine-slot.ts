@@ -1,8 +1,9 @@
 /**
  * The marking engine's code (matcher, fold tables, scanner, mark store, observer) comes in a
- * content script of its own, `page-engine.js`, listed before the main one (see
- * utils/script-slot.ts for why and how): it needs no extension API, and the main script keeps the
- * polyfill, storage and settings.
+ * content script of its own, `page-engine.js` (see utils/script-slot.ts for why and how): it needs
+ * no extension API, and the main script keeps the polyfill, storage and settings. The manifest
+ * lists it, before the main one, for top frames; a subframe asks for it once it has something to
+ * read (utils/page-scripts.ts).
  */
 import { scriptSlot } from '@/utils/script-slot';
 import type { Engine } from './engine';
@@ -14,5 +15,8 @@ const slot = scriptSlot<EngineClass>('__glossEngineClass');
 /** Called by page-engine.js. */
 export const provideEngine = (engine: EngineClass): void => slot.provide(engine);
 
-/** The Engine class, as soon as page-engine.js has run. */
-export const engineClass = (): Promise<EngineClass> => slot.get();
+/**
+ * The Engine class, as soon as page-engine.js has run; `load` brings it where the manifest does
+ * not (see ScriptSlot.get).
+ */
+export const engineClass = (load?: () => Promise<unknown>): Promise<EngineClass> => slot.get(load);

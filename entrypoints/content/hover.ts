@@ -25,6 +25,8 @@ export interface HoverTarget {
   at(x: number, y: number): Occurrence | null;
   dwellMs(): number;
   open(occurrence: Occurrence, point: { x: number; y: number }, pinned: boolean): void;
+  /** The pointer is on a mark: the popover's code should be on its way (it loads on first use). */
+  warm(): void;
   /** Render the popover for `occurrence` invisibly, ahead of the dwell's end (only when closed). */
   prime(occurrence: Occurrence, point: { x: number; y: number }): void;
   unprime(): void;
@@ -119,6 +121,7 @@ export class HoverIntent {
       return;
     }
     if (occurrence) {
+      this.target.warm();
       const dwell = this.target.dwellMs();
       if (dwell >= PRIME_LEAD_MS && !this.target.isOpen()) {
         this.primeTimer = this.session.setTimeout(() => {
@@ -213,6 +216,7 @@ export function initHover(
     dwellMs: () => settings().hoverDelayMs,
     open: (occurrence, point, pinned) =>
       popover.openMention(occurrence, anchorAt(occurrence, point), pinned, false),
+    warm: () => popover.warm(),
     prime: (occurrence, point) => popover.prime(occurrence, anchorAt(occurrence, point)),
     unprime: () => popover.unprime(),
     close: () => popover.hide(true),

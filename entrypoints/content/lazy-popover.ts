@@ -1,11 +1,13 @@
 /**
- * The page's popover before and after its code has arrived (see popover-slot.ts): calls made
- * before then wait for it (show) or are skipped (prime: the show renders in full instead), and a
- * hide cancels a show still waiting.
+ * The page's popover before and after its code has arrived (see popover-slot.ts; a frame asks
+ * for it when a reader first points at a mark, or on a first show): calls made before then wait
+ * for it (show) or are skipped (prime: the show renders in full instead), and a hide cancels a
+ * show still waiting.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PopoverContent } from './PopoverView';
 import type { Popover, PopoverCallbacks, ShowOptions } from './popover';
+import { loadPageScripts } from './load-page-scripts';
 import { popoverClass, type PopoverClass } from './popover-slot';
 
 export class LazyPopover {
@@ -17,18 +19,36 @@ export class LazyPopover {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly callbacks: PopoverCallbacks,
-    private readonly load: () => Promise<PopoverClass> = popoverClass,
+    private readonly load: () => Promise<PopoverClass> = () =>
+      popoverClass(loadPageScripts('popover')),
   ) {}
 
   private disposed = false;
 
   private get(): Promise<Popover> {
-    this.loading ??= this.load().then((Class) => {
-      this.popover = new Class(this.ctx, this.callbacks);
-      if (this.disposed) this.popover.dispose();
-      return this.popover;
-    });
+    this.loading ??= this.load()
+      .then(async (Class) => {
+        this.popover = new Class(this.ctx, this.callbacks);
+        if (this.disposed) this.popover.dispose();
+        // The shadow root is built now, so the first show (often the end of a hover's dwell,
+        // which the loading overlapped) only renders the card.
+        else await this.popover.prepare();
+        return this.popover;
+      })
+      .catch((error: unknown) => {
+        // Another try on the next use: the background may have been restarting.
+        this.loading = null;
+        throw error;
+      });
     return this.loading;
+  }
+
+  /**
+   * Starts bringing the popover's code to this frame and building its UI, when a reader is about
+   * to need it (the pointer is on a mark). Errors are left for the show that needs it to meet.
+   */
+  warm(): void {
+    if (!this.disposed) this.get().catch(() => undefined);
   }
 
   get isOpen(): boolean {
@@ -48,7 +68,7 @@ export class LazyPopover {
 
   prime(content: PopoverContent, options: ShowOptions): void {
     if (this.popover) this.popover.prime(content, options);
-    else void this.get();
+    else this.warm();
   }
 
   unprime(): void {
@@ -65,11 +85,5 @@ export class LazyPopover {
     this.disposed = true;
     this.version++;
     this.popover?.dispose();
-  }
-
-  /** Builds the popover's UI ahead of need (idle time), once its code is there. */
-  async prepare(): Promise<void> {
-    if (this.disposed) return;
-    await (await this.get()).prepare();
   }
 }

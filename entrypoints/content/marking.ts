@@ -4,9 +4,11 @@
  */
 import type { Pack } from '@/glossary/schema';
 import { precompiledMatcher } from '@/utils/packs';
+import { inSubframe } from '@/utils/page-scripts';
 import type { Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { engineClass } from './engine-slot';
+import { loadPageScripts } from './load-page-scripts';
 import type { PageSession } from './session';
 
 /** The started engine, or null when the session ended while it was being built. */
@@ -15,7 +17,9 @@ export async function initMarking(
   packs: readonly Pack[],
   settings: Settings,
 ): Promise<Engine | null> {
-  const Engine = await engineClass();
+  // Top frames get the engine from the manifest; a subframe asks for it now that it has something
+  // to read (utils/page-scripts.ts).
+  const Engine = await engineClass(inSubframe() ? loadPageScripts('engine') : undefined);
   const engine = await Engine.create(
     session,
     packs,

@@ -1,7 +1,7 @@
 /**
  * The popover's code (Preact, floating-ui, the term card: a third of Gloss's page-side code) comes
- * in a content script of its own, `popover-ui.js`, listed after the main one (see
- * utils/script-slot.ts for why and how).
+ * in a script of its own, `popover-ui.js`, that a frame asks for when a reader first points at,
+ * focuses or taps a mark (see utils/script-slot.ts and utils/page-scripts.ts for why and how).
  */
 import { scriptSlot } from '@/utils/script-slot';
 import type { Popover } from './popover';
@@ -13,5 +13,6 @@ const slot = scriptSlot<PopoverClass>('__glossPopoverClass');
 /** Called by popover-ui.js. */
 export const providePopover = (popover: PopoverClass): void => slot.provide(popover);
 
-/** The Popover class, as soon as popover-ui.js has run. */
-export const popoverClass = (): Promise<PopoverClass> => slot.get();
+/** The Popover class, as soon as popover-ui.js has run; `load` brings it (see ScriptSlot.get). */
+export const popoverClass = (load?: () => Promise<unknown>): Promise<PopoverClass> =>
+  slot.get(load);

@@ -44,8 +44,6 @@ export class TermPopover {
       onClosed: () => this.closed(),
       themeSetting: () => settings().theme,
     });
-    // Build the popover's shadow root while the page is idle; it is appended on first use.
-    session.requestIdleCallback(() => void this.popover.prepare());
     engine.onChange(() => {
       if (this.current && !engine.store.isPresent(this.current)) this.popover.hide();
     });
@@ -81,6 +79,11 @@ export class TermPopover {
   }
 
   /** Renders a hovered mention's card unseen before the dwell ends (see hover.ts). */
+  /** Brings the popover's code and builds its UI, if not done yet (see LazyPopover.warm). */
+  warm(): void {
+    this.popover.warm();
+  }
+
   prime(occurrence: Occurrence, anchor: Anchor): void {
     this.popover.prime(cardFor(occurrence), { anchor, owner: occurrence });
   }

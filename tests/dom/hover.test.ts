@@ -18,6 +18,7 @@ function setup() {
     opens: [] as string[],
     primed: null as Occurrence | null,
     primes: [] as string[],
+    warmed: 0,
   };
   const target: HoverTarget = {
     at: (x, y) => (y >= 20 ? null : x < 100 ? A : x < 200 ? B : null),
@@ -27,6 +28,7 @@ function setup() {
       state.opens.push(occurrence.termId);
       intent.setShown(occurrence, pinned);
     },
+    warm: () => state.warmed++,
     prime: (occurrence) => {
       state.primed = occurrence;
       state.primes.push(occurrence.termId);
@@ -66,6 +68,15 @@ describe('hover intent', () => {
     move(50, 10);
     vi.advanceTimersByTime(350);
     expect(state.opens).toEqual(['a']);
+  });
+
+  test('the pointer reaching a mark asks for the popover at once, long before the dwell ends', () => {
+    const { state, move } = setup();
+    move(250, 10);
+    expect(state.warmed).toBe(0);
+    move(50, 10);
+    expect(state.warmed).toBe(1);
+    expect(state.opens).toEqual([]);
   });
 
   test('once the session has ended, resting on a mark opens nothing, even mid-dwell', () => {

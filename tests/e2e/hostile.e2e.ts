@@ -9,7 +9,14 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { setSettings } from './settings-helpers';
 import type { StaticServer } from '../support/static-server.ts';
-import { hoverSettled, passDone, scansDone, timelineNow } from './page-helpers';
+import {
+  hoverSettled,
+  matcherSources,
+  pageScriptsRun,
+  passDone,
+  scansDone,
+  timelineNow,
+} from './page-helpers';
 
 const UNDERLINE = 'gloss-term-underline';
 /** Past the default 300 ms dwell, plus a frame for the hit test and one for placement. */
@@ -389,6 +396,12 @@ test.describe('hostile pages', () => {
     const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
     expect(srcdoc).toBeDefined();
     await waitForMark(srcdoc!, 'Senkaku Islands');
+    // The manifest gives subframes only the small main script: each asked for the engine once it
+    // had text, and got the pack's build-time matcher with it (no compile in the frame).
+    for (const frame of [same!, srcdoc!]) {
+      expect(await pageScriptsRun(frame)).toEqual(['engine']);
+      expect(await matcherSources(frame)).toEqual(['build']);
+    }
     expect(glossErrors).toEqual([]);
   });
 
@@ -601,6 +614,8 @@ test.describe('frames with nothing to read', () => {
       expect(
         await frame.evaluate(() => performance.getEntriesByName('gloss:session-started').length),
       ).toBe(0);
+      // Nor did the engine's or the popover's code run there.
+      expect(await pageScriptsRun(frame)).toEqual([]);
     }
     expect(glossErrors).toEqual([]);
   });
@@ -614,6 +629,7 @@ test.describe('frames with nothing to read', () => {
     });
     await waitForMark(hidden, 'Senkaku Islands');
     expect((await verdicts(hidden)).at(-1)).toBe(true);
+    expect(await pageScriptsRun(hidden)).toEqual(['engine']);
     expect(glossErrors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ interface ContentScript {
   exclude_matches?: string[];
   js?: string[];
   css?: string[];
+  all_frames?: boolean;
 }
 
 interface Manifest {
@@ -39,36 +40,39 @@ for (const target of TARGETS) {
     );
     const manifest = (): Manifest => JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 
-    test('asks only for storage, unlimitedStorage and contextMenus, and for no hosts', () => {
+    test('asks only for storage, unlimitedStorage, contextMenus and scripting, on the pages it reads', () => {
       const m = manifest();
       expect(m.manifest_version).toBe(3);
       expect([...(m.permissions ?? [])].sort()).toEqual([
         'contextMenus',
+        'scripting',
         'storage',
         'unlimitedStorage',
       ]);
       expect(m.optional_permissions ?? []).toEqual([]);
-      expect(m.host_permissions).toBeUndefined();
+      // scripting brings the popover's and a subframe's engine code when needed; its hosts are
+      // exactly the pages the content script runs on already, so the install prompt is the same.
+      expect(m.host_permissions).toEqual(['http://*/*', 'https://*/*']);
       expect(m.optional_host_permissions).toBeUndefined();
       // No web page or other extension may message Gloss.
       expect(m.externally_connectable).toBeUndefined();
     });
 
-    test('content scripts run on http(s) pages only', () => {
+    test('content scripts run on http(s) pages only; the heavy ones in top frames only', () => {
       const scripts = manifest().content_scripts ?? [];
       expect(scripts.length).toBeGreaterThan(0);
       for (const script of scripts) {
         expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
       }
-      // The bundled pack's data script, the marking engine, the main script, the popover's code
-      // (separate entries, so the browser runs each in a task of its own), then the ::highlight()
-      // stylesheet.
-      expect(scripts.map((s) => s.js ?? s.css)).toEqual([
-        ['content-scripts/bundled-pack.js'],
-        ['page-engine.js'],
-        ['content-scripts/content.js'],
-        ['popover-ui.js'],
-        ['content-scripts/marks.css'],
+      // The bundled pack's data script and the marking engine (top frames; a subframe asks for them
+      // when it has something to read), the main script, then the ::highlight() stylesheet: separate
+      // entries, so the browser runs each in a task of its own. The popover's code is not listed:
+      // a frame asks for it when a reader first points at a mark (utils/page-scripts.ts).
+      expect(scripts.map((s) => [s.js ?? s.css, s.all_frames ?? false])).toEqual([
+        [['content-scripts/bundled-pack.js'], false],
+        [['page-engine.js'], false],
+        [['content-scripts/content.js'], true],
+        [['content-scripts/marks.css'], true],
       ]);
     });
 

@@ -1,5 +1,5 @@
 /** Reads what Gloss marked on a page, from the page's own world (the highlight registry is shared). */
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
 export async function markedTexts(page: Page, name = 'gloss-term-underline'): Promise<string[]> {
   return page.evaluate((highlightName) => {
@@ -140,10 +140,22 @@ export async function passDone(world: World, since: number): Promise<void> {
 }
 
 /**
+ * The parts of Gloss's on-demand page code (utils/page-scripts.ts) that have run in this frame,
+ * in order (the `gloss:page-script` probe): 'engine', 'popover'.
+ */
+export async function pageScriptsRun(world: Page | Frame): Promise<string[]> {
+  return world.evaluate(() =>
+    performance
+      .getEntriesByName('gloss:page-script')
+      .map((mark) => String((mark as PerformanceMark).detail?.part)),
+  );
+}
+
+/**
  * Where each matcher this page's top frame built came from, in order (the `gloss:matcher` probe):
  * 'build' for the bundled pack's build-time tables, 'page' for a compile on the page.
  */
-export async function matcherSources(page: Page): Promise<string[]> {
+export async function matcherSources(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() =>
     performance
       .getEntriesByName('gloss:matcher')

@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { hoverSettled, markPoint, popoverState, timelineNow, waitForMarks } from './page-helpers';
+import {
+  hoverSettled,
+  markPoint,
+  pageScriptsRun,
+  popoverState,
+  timelineNow,
+  waitForMarks,
+} from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 async function openArticle(openFixture: (file: string) => Promise<Page>): Promise<Page> {
@@ -12,6 +19,24 @@ async function openArticle(openFixture: (file: string) => Promise<Page>): Promis
 const closed = { open: false, title: null };
 
 test.describe('hover', () => {
+  test('the popover’s code comes when a reader first points at a mark, and only once', async ({
+    openFixture,
+  }) => {
+    const page = await openArticle(openFixture);
+    // Marked, and nothing of the popover's code compiled: most pages are never hovered.
+    expect(await pageScriptsRun(page)).toEqual(['engine']);
+    const senkaku = await markPoint(page, 'Senkakus');
+    await page.mouse.move(senkaku.x, senkaku.y, { steps: 3 });
+    await expect.poll(() => popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popoverState(page)).toEqual(closed);
+    const diet = await markPoint(page, 'Diet');
+    await page.mouse.move(diet.x, diet.y, { steps: 3 });
+    await expect.poll(() => popoverState(page)).toMatchObject({ open: true });
+    expect(await pageScriptsRun(page)).toEqual(['engine', 'popover']);
+  });
+
   test('passing over a mark does not open the popover; resting on it does', async ({
     openFixture,
   }) => {

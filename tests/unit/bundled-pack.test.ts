@@ -75,6 +75,22 @@ describe('in the content script', () => {
     expect(send).toHaveBeenCalledWith({ type: 'gloss:bundled-pack' });
   });
 
+  it('in a subframe, has the data script run with the engine first, and reads it from there', async () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    vi.stubGlobal('window', { top: {} });
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => {
+      global[BUNDLED_PACK_GLOBAL] = json; // what running content-scripts/bundled-pack.js does
+      return null;
+    }) as never);
+    try {
+      expect(await bundledPackText()).toBe(json);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledWith({ type: 'gloss:load-scripts', part: 'engine' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('fails clearly when nobody has it', async () => {
     vi.stubEnv('ENTRYPOINT', 'content');
     vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);

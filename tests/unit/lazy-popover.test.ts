@@ -1,6 +1,6 @@
 /**
- * The popover's code arrives in a content script of its own (popover-slot.ts): whichever script
- * runs first, the page gets its popover, and nothing the reader did before then is lost or
+ * The popover's code arrives in a script of its own (popover-slot.ts), asked for when first
+ * needed: the page gets its popover, and nothing the reader did before then is lost or
  * resurrected.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,8 +87,37 @@ describe('the popover before its code has arrived', () => {
     const shown = popover.show(term('a'), anchor);
     arrive();
     await shown;
-    expect(log).toEqual(['show a']);
+    // Its UI is built as the code arrives, before the show.
+    expect(log).toEqual(['prepare', 'show a']);
     expect(popover.isOpen).toBe(true);
+  });
+
+  it('asks for its code once, however many hovers and shows wait for it', async () => {
+    let loads = 0;
+    const log: string[] = [];
+    const popover = new LazyPopover(ctx, callbacks, () => {
+      loads++;
+      return Promise.resolve(fakeClass(log));
+    });
+    popover.warm();
+    popover.warm();
+    popover.prime(term('a'), anchor);
+    await popover.show(term('a'), anchor);
+    expect(loads).toBe(1);
+    expect(log).toEqual(['prepare', 'show a']);
+  });
+
+  it('asks again on the next use when the code could not be brought', async () => {
+    const log: string[] = [];
+    let fail = true;
+    const popover = new LazyPopover(ctx, callbacks, () =>
+      fail ? Promise.reject(new Error('no background')) : Promise.resolve(fakeClass(log)),
+    );
+    await expect(popover.show(term('a'), anchor)).rejects.toThrow('no background');
+    expect(popover.isOpen).toBe(false);
+    fail = false;
+    await popover.show(term('b'), anchor);
+    expect(log).toEqual(['prepare', 'show b']);
   });
 
   it('a hide before the code arrives cancels the waiting show', async () => {
@@ -97,7 +126,7 @@ describe('the popover before its code has arrived', () => {
     popover.hide();
     arrive();
     await shown;
-    expect(log).toEqual([]);
+    expect(log).toEqual(['prepare']); // built for the next hover, never shown
     expect(popover.isOpen).toBe(false);
   });
 
@@ -107,13 +136,14 @@ describe('the popover before its code has arrived', () => {
     const second = popover.show(term('b'), anchor);
     arrive();
     await Promise.all([first, second]);
-    expect(log).toEqual(['show b']);
+    expect(log).toEqual(['prepare', 'show b']);
   });
 
   it('once loaded, calls go straight through', async () => {
     const log: string[] = [];
     const popover = new LazyPopover(ctx, callbacks, () => Promise.resolve(fakeClass(log)));
-    await popover.prepare();
+    popover.warm();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     popover.prime(term('a'), anchor);
     popover.unprime();
     await popover.show(term('b'), anchor);

@@ -37,6 +37,42 @@ describe('a script slot', () => {
   });
 });
 
+describe('a script slot that can load its script', () => {
+  it('loads the script once for every caller, and gives each the value it provided', async () => {
+    const slot = scriptSlot<string>('__glossTest');
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await Promise.resolve();
+      slot.provide('loaded');
+    };
+    expect(await Promise.all([slot.get(load), slot.get(load)])).toEqual(['loaded', 'loaded']);
+    expect(await slot.get(load)).toBe('loaded');
+    expect(loads).toBe(1);
+  });
+
+  it('does not load what was already provided', async () => {
+    const slot = scriptSlot<string>('__glossTest');
+    slot.provide('listed');
+    const load = () => Promise.reject(new Error('should not be called'));
+    expect(await slot.get(load)).toBe('listed');
+  });
+
+  it('rejects with the loader’s error, and tries again on the next call', async () => {
+    const slot = scriptSlot<string>('__glossTest');
+    await expect(slot.get(() => Promise.reject(new Error('frame gone')))).rejects.toThrow(
+      'frame gone',
+    );
+    const again = slot.get(async () => slot.provide('second try'));
+    expect(await again).toBe('second try');
+  });
+
+  it('rejects when the loaded script did not provide the value', async () => {
+    const slot = scriptSlot<string>('__glossTest');
+    await expect(slot.get(() => Promise.resolve())).rejects.toThrow(/not provided/);
+  });
+});
+
 describe('the engine slot', () => {
   it('hands page-engine.js’s Engine class to the main script, in either order', async () => {
     const Engine = class {} as unknown as EngineClass;
