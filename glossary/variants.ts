@@ -2,6 +2,7 @@
  * The forms an alias is compiled to. Variants are generated once, when the pack is compiled, so
  * the scan over the page stays a plain trie walk (ARCHITECTURE.md, design decision 3).
  */
+import { hasLetter, isLetter } from './letters.ts';
 import { IGNORABLE, SEPARATOR, fold, foldKeepCase, foldTables } from './normalize.ts';
 
 const SEP = String.fromCharCode(SEPARATOR);
@@ -75,17 +76,6 @@ function isUpper(code: number): boolean {
   return foldTables().foldStep[code] !== 0;
 }
 
-/** `\p{L}` per BMP code unit, found out on first sight: 0 not yet known, 1 a letter, 2 not. */
-let letters: Uint8Array | undefined;
-const LETTER = /\p{L}/u;
-
-function isLetter(code: number): boolean {
-  letters ??= new Uint8Array(0x10000);
-  let known = letters[code]!;
-  if (known === 0) letters[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}
-
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
@@ -100,7 +90,7 @@ function allUpper(text: string): boolean {
     const code = text.charCodeAt(i);
     if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
       // An astral letter has no capital that folds: only a non-letter passes.
-      if (LETTER.test(text.slice(i, i + 2))) return false;
+      if (hasLetter(text.slice(i, i + 2))) return false;
       i++;
     } else if (!isUpper(code) && isLetter(code)) return false;
   }
@@ -113,7 +103,7 @@ function letterLength(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
-      if (LETTER.test(text.slice(i, i + 2))) length += 2;
+      if (hasLetter(text.slice(i, i + 2))) length += 2;
       i++;
     } else if (isLetter(code)) length++;
   }
