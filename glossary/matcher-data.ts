@@ -4,15 +4,17 @@
  * Compiling the bundled pack took 60–80 ms of each page's first start (issue #14, profiled on the
  * corpus: `aliasForms`, `spellings` and `buildTrie`); decoding this takes well under a millisecond.
  *
- * Typed arrays travel as base64 of their little-endian bytes. Decoding checks every length and
- * index, so data from another build or a damaged file is refused (the caller compiles instead)
- * rather than walked out of bounds.
+ * Typed arrays travel as base64 of their little-endian bytes; an index table whose values all fit
+ * in 16 bits (the bundled pack's do) travels as 16-bit values, which makes the data script that
+ * every top frame compiles a quarter smaller. Decoding checks every length and index, so data from
+ * another build or a damaged file is refused (the caller compiles instead) rather than walked out
+ * of bounds.
  */
 import type { MatcherTables } from './matcher.ts';
 import type { Trie } from './trie.ts';
 
 /** Bumped whenever the tables' layout or meaning changes (entries.ts, matcher.ts, trie.ts). */
-export const MATCHER_DATA_FORMAT = 2;
+export const MATCHER_DATA_FORMAT = 3;
 
 export interface MatcherData {
   format: number;
@@ -22,7 +24,7 @@ export interface MatcherData {
   termIds: string[];
   /** Entry index → case-kept form, for the case-sensitive entries only. */
   exact: Record<string, string>;
-  /** base64 of each array's bytes. */
+  /** base64 of each array's bytes (the index tables' values in 16 or 32 bits). */
   edgeStart: string;
   edgeChar: string;
   edgeNext: string;
@@ -60,6 +62,12 @@ function bytesOf(array: Int32Array | Uint16Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
+/** An index table's bytes: 16-bit values when every value fits, else 32-bit ones. */
+function indexBytes(array: Int32Array): Uint8Array {
+  const fits = array.every((value) => value >= 0 && value <= 0xffff);
+  return bytesOf(fits ? Uint16Array.from(array) : array);
+}
+
 /** The tables as data. Throws on a big-endian machine (the data is little-endian). */
 export function matcherData(tables: MatcherTables): MatcherData {
   if (!LITTLE_ENDIAN) throw new Error('matcher data: big-endian machines are not supported');
@@ -74,19 +82,23 @@ export function matcherData(tables: MatcherTables): MatcherData {
     aliasCount: tables.aliasCount,
     termIds: tables.termIds,
     exact,
-    edgeStart: toBase64(bytesOf(tables.trie.edgeStart)),
+    edgeStart: toBase64(indexBytes(tables.trie.edgeStart)),
     edgeChar: toBase64(bytesOf(tables.trie.edgeChar)),
-    edgeNext: toBase64(bytesOf(tables.trie.edgeNext)),
-    first: toBase64(bytesOf(tables.first)),
+    edgeNext: toBase64(indexBytes(tables.trie.edgeNext)),
+    first: toBase64(indexBytes(tables.first)),
     kind: toBase64(tables.kind),
-    alias: toBase64(bytesOf(tables.alias)),
+    alias: toBase64(indexBytes(tables.alias)),
     rules: toBase64(tables.rules),
-    term: toBase64(bytesOf(tables.term)),
+    term: toBase64(indexBytes(tables.term)),
   };
 }
 
+/** An index table of `length` values, stored in 32 or 16 bits (see `indexBytes`). */
 function int32s(text: string, length: number, name: string): Int32Array {
   const bytes = fromBase64(text);
+  if (length > 0 && bytes.length === length * 2) {
+    return Int32Array.from(new Uint16Array(bytes.buffer, bytes.byteOffset, length));
+  }
   if (bytes.length !== length * 4) throw new Error(`matcher data: ${name} has the wrong length`);
   return new Int32Array(bytes.buffer, bytes.byteOffset, length);
 }

@@ -36,6 +36,17 @@ describe('the data script', () => {
     expect(JSON.stringify(sandbox[BUNDLED_MATCHER_GLOBAL])).toBe(JSON.stringify(matcher));
   });
 
+  it('is written in ASCII alone, so the browser holds it in one-byte characters', () => {
+    const text = JSON.stringify({ aliases: ['国会', '서울', 'Ōsaka', '“quoted”', '😀'] });
+    const script = bundledPackScript(text, { exact: { 0: '北京' } });
+    expect(script).toMatch(/^[\0-\x7f]*$/);
+    const sandbox: Record<string, unknown> = {};
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(script, sandbox);
+    expect(sandbox[BUNDLED_PACK_GLOBAL]).toBe(text);
+    expect(sandbox[BUNDLED_MATCHER_GLOBAL]).toEqual({ exact: { 0: '北京' } });
+  });
+
   it('stays one inert string literal whatever the text holds', () => {
     const hostile = '"; globalThis.pwned = 1; "\u2028</script>`${x}`\\';
     const sandbox: Record<string, unknown> = {};

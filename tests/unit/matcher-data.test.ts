@@ -56,6 +56,32 @@ describe('a matcher from build-time data', () => {
     );
   });
 
+  it('keeps the bundled pack’s trie in 16 bits, and reads 32-bit tables alike', () => {
+    const bytes = (text: string) => Buffer.from(text, 'base64');
+    const n = data.nodeCount;
+    const entries = tablesFromData(data).first[n]!;
+    const counts = {
+      edgeStart: n + 1,
+      edgeNext: n - 1,
+      first: n + 1,
+      alias: entries,
+      term: entries,
+    };
+    for (const field of ['edgeStart', 'edgeNext', 'first'] as const) {
+      expect(bytes(data[field]).length).toBe(counts[field] * 2);
+    }
+    // The same tables all in 32 bits, as a pack too big for 16 would have them.
+    const wide = structuredClone(data);
+    for (const [field, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
+      const stored = bytes(data[field]);
+      if (stored.length === count * 4) continue;
+      const values = new Uint16Array(Uint8Array.from(stored).buffer);
+      wide[field] = Buffer.from(Int32Array.from(values).buffer).toString('base64');
+    }
+    const fromWide = matcherFrom(tablesFromData(wide));
+    for (const text of texts) expect(fromWide.find(text)).toEqual(compiled.find(text));
+  });
+
   it('takes back hidden terms when nothing is left out', () => {
     const all = pack.terms.map((t) => t.id);
     expect(stored.without(new Set(all)).without(new Set()).find(essay)).toEqual(
