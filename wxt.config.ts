@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
-import { BUNDLED_PACK_SCRIPT, PAGE_SCRIPT_FILES } from './utils/page-scripts';
+import { BUNDLED_PACK_SCRIPT, FRAME_GATE_SCRIPT, PAGE_SCRIPT_FILES } from './utils/page-scripts';
 import { compileTables } from './glossary/matcher';
 import { matcherData } from './glossary/matcher-data';
 import { withTopicWords } from './glossary/topic-words';
@@ -113,9 +113,12 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
       // The bundled pack's data and the marking engine's code, each in a task of its own (see
-      // entrypoints/content/engine-slot.ts), in top frames. The popover's code is not listed:
-      // frames get it, and subframes the engine, when they need it (utils/page-scripts.ts).
+      // entrypoints/content/engine-slot.ts), in top frames, like the main script. The popover's
+      // code is not listed: frames get it, and subframes the rest, when they need it
+      // (utils/page-scripts.ts).
       manifest.content_scripts.unshift(...PAGE_SCRIPT_FILES.engine.map(onTopFrames));
+      // Every frame: the gate that asks for the main script once a subframe has text to read.
+      manifest.content_scripts.push(onPages({ js: [FRAME_GATE_SCRIPT] }));
       manifest.content_scripts.push(onPages({ css: ['content-scripts/marks.css'] }));
     },
   },

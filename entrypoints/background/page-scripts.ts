@@ -20,6 +20,8 @@ export async function runPageScripts(part: PageScriptPart, sender: Sender): Prom
   if (typeof tabId !== 'number' || typeof frameId !== 'number') {
     throw new Error("Gloss: page scripts run only in a tab's frames");
   }
+  // Top frames have the main script from the manifest: a second copy would run beside it.
+  if (part === 'main' && frameId === 0) throw new Error('Gloss: the top frame has its main script');
   await browser.scripting.executeScript({
     target:
       typeof documentId === 'string'

@@ -1,10 +1,11 @@
 /**
- * The content script's wiring: on every page and frame it waits a task (and, in a frame, until
- * the frame has something to read), reads the settings, and lets the page switch start or end a
- * page session as the settings say. The top frame answers
+ * The content script's wiring: in a top frame (from the manifest) and in a subframe that has
+ * something to read (asked for by entrypoints/frame-gate.ts), it waits a task, reads the settings,
+ * and lets the page switch start or end a page session as the settings say. The top frame answers
  * the popup's and the background's messages for the tab.
  */
 import { on } from '@/utils/messages';
+import { probe } from '@/utils/test-probe';
 import { watchPacks } from '@/utils/packs';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { untilWorthReading } from './frame-gate';
@@ -12,8 +13,8 @@ import { PageSwitch } from './page-switch';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  matchAboutBlank: true,
+  // Subframes get the small gate script instead, and this one when they need it.
+  allFrames: false,
   // The popover's CSS goes into its shadow root as a string; nothing is injected into the page.
   cssInjectionMode: 'manual',
   // WXT's legacy "script started" window.postMessage is seen by the page's own message listeners
@@ -21,12 +22,14 @@ export default defineContentScript({
   // trace of the corpus): the custom event WXT also sends is enough to retire an older instance.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    probe('page-script', { part: 'main' });
     // Browsers without the CSS Custom Highlight API get nothing rather than a broken page.
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
     // The browser compiles and starts this script in one task, on every page and frame: the rest
     // of the start (storage, listeners) begins in the next task, to keep that one short.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    // Ad slots and hidden widgets: nothing is read or started until a frame has something to read.
+    // The gate script asked for this frame once it had something to read; asked again here, in
+    // case a frame got this script otherwise (it answers at once for a frame that has).
     await untilWorthReading(window, ctx.signal);
     if (!ctx.isValid) return;
     const page = new PageSwitch(ctx, await loadSettings());

@@ -396,10 +396,11 @@ test.describe('hostile pages', () => {
     const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
     expect(srcdoc).toBeDefined();
     await waitForMark(srcdoc!, 'Senkaku Islands');
-    // The manifest gives subframes only the small main script: each asked for the engine once it
-    // had text, and got the pack's build-time matcher with it (no compile in the frame).
+    // The manifest gives subframes only a small gate script: each asked for the main script once
+    // it had text, that for the engine, and got the pack's build-time matcher with it (no compile
+    // in the frame).
     for (const frame of [same!, srcdoc!]) {
-      expect(await pageScriptsRun(frame)).toEqual(['engine']);
+      expect(await pageScriptsRun(frame)).toEqual(['main', 'engine']);
       expect(await matcherSources(frame)).toEqual(['build']);
     }
     expect(glossErrors).toEqual([]);
@@ -614,7 +615,7 @@ test.describe('frames with nothing to read', () => {
       expect(
         await frame.evaluate(() => performance.getEntriesByName('gloss:session-started').length),
       ).toBe(0);
-      // Nor did the engine's or the popover's code run there.
+      // Nor did Gloss's main script, its engine or its popover's code run there.
       expect(await pageScriptsRun(frame)).toEqual([]);
     }
     expect(glossErrors).toEqual([]);
@@ -629,7 +630,7 @@ test.describe('frames with nothing to read', () => {
     });
     await waitForMark(hidden, 'Senkaku Islands');
     expect((await verdicts(hidden)).at(-1)).toBe(true);
-    expect(await pageScriptsRun(hidden)).toEqual(['engine']);
+    expect(await pageScriptsRun(hidden)).toEqual(['main', 'engine']);
     expect(glossErrors).toEqual([]);
   });
 });

@@ -64,14 +64,16 @@ for (const target of TARGETS) {
       for (const script of scripts) {
         expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
       }
-      // The bundled pack's data script and the marking engine (top frames; a subframe asks for them
-      // when it has something to read), the main script, then the ::highlight() stylesheet: separate
-      // entries, so the browser runs each in a task of its own. The popover's code is not listed:
-      // a frame asks for it when a reader first points at a mark (utils/page-scripts.ts).
+      // The bundled pack's data script, the marking engine and the main script for top frames; a
+      // small gate script in every frame (a subframe asks for the rest once it has something to
+      // read); the ::highlight() stylesheet. Separate entries, so the browser runs each in a task of
+      // its own. The popover's code is not listed: a frame asks for it when a reader first points
+      // at a mark (utils/page-scripts.ts).
       expect(scripts.map((s) => [s.js ?? s.css, s.all_frames ?? false])).toEqual([
         [['content-scripts/bundled-pack.js'], false],
         [['page-engine.js'], false],
-        [['content-scripts/content.js'], true],
+        [['content-scripts/content.js'], false],
+        [['frame-gate.js'], true],
         [['content-scripts/marks.css'], true],
       ]);
     });
@@ -108,6 +110,12 @@ for (const target of TARGETS) {
       expect(code).toContain('This script should only be loaded in a browser extension');
       expect(code).not.toContain('getOwnPropertyNames');
       expect(engine).not.toMatch(/runtime\.|storage\.|webextension/);
+      // What every subframe compiles: the gate alone, without the polyfill, the protocol's
+      // schemas or WXT's content script machinery (a few kB, where the main script is 55).
+      const gate = readFileSync(path.join(OUTPUT_DIR, target, 'frame-gate.js'), 'utf8');
+      expect(gate.length).toBeLessThan(code.length / 10);
+      expect(gate).not.toContain('This script should only be loaded in a browser extension');
+      expect(gate).toContain('gloss:load-scripts');
     });
 
     test('no relaxed CSP and no resources exposed to pages', () => {

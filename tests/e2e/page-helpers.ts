@@ -141,7 +141,7 @@ export async function passDone(world: World, since: number): Promise<void> {
 
 /**
  * The parts of Gloss's on-demand page code (utils/page-scripts.ts) that have run in this frame,
- * in order (the `gloss:page-script` probe): 'engine', 'popover'.
+ * in order (the `gloss:page-script` probe): 'main' (the main content script), 'engine', 'popover'.
  */
 export async function pageScriptsRun(world: Page | Frame): Promise<string[]> {
   return world.evaluate(() =>
