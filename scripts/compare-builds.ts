@@ -7,30 +7,21 @@
  * Usage: node scripts/compare-builds.ts <runs> <page substrings, comma-separated; '' for all>
  *          <name=unpacked extension dir>...
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { buildComparisonArgs } from './build-comparison-args.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
 import { addedCpu } from './added-cpu.ts';
 import { taskMs } from './corpus-cpu.ts';
 import { makeEmptyExtension } from './empty-extension.ts';
 
-const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
-const [runsArg = '2', only = '', ...builds] = process.argv.slice(2);
-const runs = Number(runsArg);
-if (!existsSync(CORPUS_DIR) || builds.length === 0) {
-  console.error(
-    'usage: node scripts/compare-builds.ts <runs> <pages> <name=dir>... (needs the corpus)',
-  );
-  process.exit(1);
-}
-const manifest: { file: string }[] = JSON.parse(
-  readFileSync(path.join(CORPUS_DIR, 'manifest.json'), 'utf8'),
-);
-const files = manifest
-  .map((p) => p.file)
-  .filter((f) => only.split(',').some((part) => f.includes(part)));
+const {
+  corpusDir: CORPUS_DIR,
+  runs,
+  files,
+  builds,
+} = buildComparisonArgs('compare-builds.ts', process.argv.slice(2));
 const server = await startServer(CORPUS_DIR);
 const empty = makeEmptyExtension();
 const variants: [string, BrowserContext][] = [

@@ -8,26 +8,18 @@
  * Usage: node scripts/gloss-share.ts <runs> <page substrings, comma-separated; '' for all>
  *          <name=unpacked extension dir>...
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildComparisonArgs } from './build-comparison-args.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/static-server.ts';
 import { tracedLoad } from '../tests/support/traced-load.ts';
 
-const CORPUS_DIR = path.resolve(process.env.GLOSS_CORPUS_DIR ?? '../shared/corpus/news');
-const [runsArg = '2', only = '', ...builds] = process.argv.slice(2);
-if (!existsSync(CORPUS_DIR) || builds.length === 0) {
-  console.error(
-    'usage: node scripts/gloss-share.ts <runs> <pages> <name=dir>... (needs the corpus)',
-  );
-  process.exit(1);
-}
-const manifest: { file: string }[] = JSON.parse(
-  readFileSync(path.join(CORPUS_DIR, 'manifest.json'), 'utf8'),
-);
-const files = manifest
-  .map((p) => p.file)
-  .filter((f) => only.split(',').some((part) => f.includes(part)));
+const {
+  corpusDir: CORPUS_DIR,
+  runs,
+  files,
+  builds,
+} = buildComparisonArgs('gloss-share.ts', process.argv.slice(2));
 const server = await startServer(CORPUS_DIR);
 const totals: Record<string, number[]> = {};
 try {
@@ -44,7 +36,7 @@ try {
     totals[name] = [];
     for (const file of files) {
       let best: { total: number; per: Map<string, number> } | null = null;
-      for (let run = 0; run < Number(runsArg); run++) {
+      for (let run = 0; run < runs; run++) {
         const traced = await tracedLoad(context, `${server.origin}/${encodeURIComponent(file)}`, {
           extensionId,
           settle: (page) => page.waitForTimeout(2000),
