@@ -8,7 +8,6 @@ import { on } from '@/utils/messages';
 import { probe } from '@/utils/test-probe';
 import { watchPacks } from '@/utils/packs';
 import { loadSettings, watchSettings } from '@/utils/settings';
-import { untilWorthReading } from './frame-gate';
 import { PageSwitch } from './page-switch';
 
 export default defineContentScript({
@@ -25,12 +24,10 @@ export default defineContentScript({
     probe('page-script', { part: 'main' });
     // Browsers without the CSS Custom Highlight API get nothing rather than a broken page.
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
-    // The browser compiles and starts this script in one task, on every page and frame: the rest
-    // of the start (storage, listeners) begins in the next task, to keep that one short.
+    // The browser compiles and starts this script in one task: the rest of the start (storage,
+    // listeners) begins in the next task, to keep that one short. A subframe has this script only
+    // once the gate script judged it worth reading, so it is not judged again here.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    // The gate script asked for this frame once it had something to read; asked again here, in
-    // case a frame got this script otherwise (it answers at once for a frame that has).
-    await untilWorthReading(window, ctx.signal);
     if (!ctx.isValid) return;
     const page = new PageSwitch(ctx, await loadSettings());
     // Only the top frame answers for the tab, so a sender gets one reply.

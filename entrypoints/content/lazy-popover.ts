@@ -48,7 +48,8 @@ export class LazyPopover {
    * to need it (the pointer is on a mark). Errors are left for the show that needs it to meet.
    */
   warm(): void {
-    if (!this.disposed) this.get().catch(() => undefined);
+    // Called on each mark the pointer reaches: once the popover is there, nothing is left to do.
+    if (!this.popover && !this.disposed) this.get().catch(() => undefined);
   }
 
   get isOpen(): boolean {
