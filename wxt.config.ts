@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
-import { BUNDLED_PACK_SCRIPT, FRAME_GATE_SCRIPT, PAGE_SCRIPT_FILES } from './utils/page-scripts';
+import { BUNDLED_PACK_SCRIPT, FRAME_GATE_SCRIPT } from './utils/page-scripts';
 import { compileTables } from './glossary/matcher';
 import { matcherData } from './glossary/matcher-data';
 import { withTopicWords } from './glossary/topic-words';
@@ -19,14 +19,38 @@ function forPages(file: string): {
   return pack;
 }
 
+let bundledMatcher: ReturnType<typeof matcherData> | undefined;
+
+/** The bundled pack's matcher (its terms and topic words), compiled once per build. */
+function bundledMatcherData(): ReturnType<typeof matcherData> {
+  const pack = forPages(BUNDLED_PACK_FILE);
+  bundledMatcher ??= matcherData(compileTables(withTopicWords(pack.terms, pack.topicWords ?? [])));
+  return bundledMatcher;
+}
+
 /**
  * The bundled pack's data script: the pack as pages need it, and its matcher compiled here once
  * instead of on every page and frame (issue #14; glossary/matcher-data.ts).
  */
 function bundledPackData(): string {
-  const pack = forPages(BUNDLED_PACK_FILE);
-  const terms = withTopicWords(pack.terms, pack.topicWords ?? []);
-  return bundledPackScript(JSON.stringify(pack), matcherData(compileTables(terms)));
+  return bundledPackScript(JSON.stringify(forPages(BUNDLED_PACK_FILE)), bundledMatcherData());
+}
+
+const BUNDLED_MATCHER_MODULE = 'virtual:gloss-bundled-matcher';
+
+/**
+ * The same matcher for the background, as a module (`export default` its data): the gate's verdict
+ * on a page's text (entrypoints/background/page-gate.ts) then needs no compile each time the
+ * service worker wakes.
+ */
+function bundledMatcherModule(): Plugin {
+  const resolved = `\0${BUNDLED_MATCHER_MODULE}`;
+  return {
+    name: 'gloss:bundled-matcher',
+    resolveId: (source) => (source === BUNDLED_MATCHER_MODULE ? resolved : undefined),
+    load: (id) =>
+      id === resolved ? `export default ${JSON.stringify(bundledMatcherData())};` : undefined,
+  };
 }
 
 const PAGES = ['http://*/*', 'https://*/*'];
@@ -34,11 +58,6 @@ const PAGES = ['http://*/*', 'https://*/*'];
 /** A manifest content-script entry on the same pages and frames as the main content script. */
 function onPages(files: { js: string[] } | { css: string[] }) {
   return { matches: PAGES, ...files, all_frames: true, match_about_blank: true };
-}
-
-/** The same for top frames only: subframes ask for it when they need it (utils/page-scripts.ts). */
-function onTopFrames(file: string) {
-  return { matches: PAGES, js: [file], all_frames: false };
 }
 
 /**
@@ -89,7 +108,11 @@ export default defineConfig({
     ],
   },
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), polyfillAsEsModule()],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false }),
+      polyfillAsEsModule(),
+      bundledMatcherModule(),
+    ],
     // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
     // GLOSS_NO_MINIFY=1 keeps function names, for reading profiles (scripts/profile-page.ts).
     ...(process.env.GLOSS_NO_MINIFY === '1' ? { build: { minify: false } } : {}),
@@ -112,12 +135,8 @@ export default defineConfig({
     // element is added to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      // The bundled pack's data and the marking engine's code, each in a task of its own (see
-      // entrypoints/content/engine-slot.ts), in top frames, like the main script. The popover's
-      // code is not listed: frames get it, and subframes the rest, when they need it
-      // (utils/page-scripts.ts).
-      manifest.content_scripts.unshift(...PAGE_SCRIPT_FILES.engine.map(onTopFrames));
-      // Every frame: the gate that asks for the main script once a subframe has text to read.
+      // Every frame gets the gate alone: the main script, the engine and its data, and the
+      // popover's code come when the frame needs them (utils/page-scripts.ts).
       manifest.content_scripts.push(onPages({ js: [FRAME_GATE_SCRIPT] }));
       manifest.content_scripts.push(onPages({ css: ['content-scripts/marks.css'] }));
     },

@@ -1,29 +1,121 @@
 /**
- * The one script a subframe gets from the manifest (wxt.config.ts lists it for every frame): it
- * waits until the frame is worth reading (entrypoints/content/frame-gate.ts) and then asks the
- * background for the main content script, which brings the rest. An ad slot, a tracking pixel or a
- * hidden widget so costs one script of a few kilobytes instead of Gloss's 55 kB main script and
- * what it starts (issue #14: in traces of the corpus, the main script's start-up in subframes was
- * 5–13 ms of a page's cost). Top frames get the main script from the manifest; this one stops.
+ * The one script every frame gets from the manifest (wxt.config.ts lists it for all frames). Once
+ * the frame is worth reading (entrypoints/content/frame-gate.ts), it hands the frame's text to the
+ * background, which runs the main script there only if the text holds something Gloss would draw
+ * (entrypoints/background/page-gate.ts); the main script brings the rest. Until then it watches for
+ * text the page adds, and for the reader's settings and packs changing, and asks again.
+ *
+ * Issue #14: compiling and starting Gloss's page scripts was most of what it cost a page, and most
+ * pages and frames have nothing Gloss would draw (no key term, and too few capitals, leaders and
+ * topic words for the topic gate: a halibut season, a phone launch). They now cost this script,
+ * one walk of their text and a message or two.
  *
  * It keeps to the browser's own extension API: the polyfill and the checked message protocol
- * (utils/messages.ts) would make it as large as what it saves. The message it sends has the
- * protocol's shape, and the background checks it like any other.
+ * (utils/messages.ts) would make it as large as what it saves. The messages it sends have the
+ * protocol's shape, and the background checks them like any other. (WXT adds an import for any
+ * free name it knows, such as `on` or `send` from utils/messages.ts: the manifest e2e test checks
+ * that neither the polyfill nor the protocol came in that way.)
  */
+import { probe } from '@/utils/test-probe';
 import { untilWorthReading } from './content/frame-gate';
+import { isEditableDocument } from './content/story/editable';
+import { sendText, TextWatch } from './content/page-text';
 
-interface RuntimeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+interface MessageSender {
+  id?: string;
+  tab?: unknown;
+}
+type Listener = (message: unknown, sender: MessageSender, reply: (answer: unknown) => void) => void;
+interface ApiEvent<L> {
+  addListener(listener: L): void;
+  removeListener(listener: L): void;
+}
+interface ExtensionApi {
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: ApiEvent<Listener>;
+  };
+  storage: { onChanged: ApiEvent<(changes: Record<string, unknown>, area: string) => void> };
 }
 
+/** The background's answer to `gloss:page-text` (utils/messages.ts). */
+interface Verdict {
+  on: boolean;
+  loaded: boolean;
+}
+
+function isVerdict(reply: unknown): reply is Verdict {
+  const r = reply as Partial<Verdict> | null;
+  return typeof r?.on === 'boolean' && typeof r.loaded === 'boolean';
+}
+
+/** Storage keys whose change may turn a "nothing here" into something (utils/settings, packs). */
+const WATCHED_KEYS = ['settings', 'packList'];
+
 export default defineUnlistedScript(() => {
-  if (window === window.top) return;
   // Browsers without the CSS Custom Highlight API get nothing, as in the main script.
   if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
-  const api = ((globalThis as { browser?: RuntimeLike }).browser ??
-    (globalThis as { chrome?: RuntimeLike }).chrome)!;
-  void untilWorthReading(window, new AbortController().signal).then(() =>
-    // Rejects when the extension was updated or removed since the frame loaded: nothing to do.
-    api.runtime.sendMessage({ type: 'gloss:load-scripts', part: 'main' }).catch(() => undefined),
-  );
+  const api = ((globalThis as { browser?: ExtensionApi }).browser ??
+    (globalThis as { chrome?: ExtensionApi }).chrome)!;
+  const stop = new AbortController();
+  let verdict: Verdict | null = null;
+  let queue = Promise.resolve();
+  let editable = false;
+
+  // Until the main script runs here, the top frame answers the popup itself: no terms. (Only the
+  // top frame answers for the tab, as the main script does.)
+  const answerPopup: Listener = (message, sender, reply) => {
+    if (sender.id !== api.runtime.id || sender.tab !== undefined) return;
+    if ((message as { type?: unknown } | null)?.type !== 'gloss:page-terms') return;
+    reply({ on: verdict?.on ?? true, host: location.hostname, terms: [] });
+  };
+
+  /** Hands `roots`' text over, chunk by chunk, until the background has run the main script. */
+  const judge = (roots: (Node | null)[]) => {
+    const readable = roots.filter((root): root is Node => root !== null);
+    queue = queue.then(async () => {
+      if (stop.signal.aborted) return;
+      // Text being written (an iframe editor) is not read, as in the main script.
+      if (isEditableDocument(document)) {
+        if (!editable) console.debug('Gloss: an editable document; nothing is read here.');
+        editable = true;
+        return;
+      }
+      const handOver = async (text: string) => {
+        // Rejects when the extension was updated or removed since the frame loaded.
+        const reply = await api.runtime
+          .sendMessage({ type: 'gloss:page-text', text })
+          .catch(() => null);
+        if (!isVerdict(reply)) {
+          stop.abort();
+          return true;
+        }
+        verdict = reply;
+        if (reply.loaded) stop.abort();
+        // Off for this site: the rest of the text cannot change that.
+        return reply.loaded || !reply.on;
+      };
+      await sendText(readable, handOver, { hooks: watch?.hooks });
+      probe('gate', { on: verdict?.on ?? false, loaded: verdict?.loaded ?? false });
+    });
+  };
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) judge([document.body]);
+  };
+
+  if (window === window.top) {
+    api.runtime.onMessage.addListener(answerPopup);
+    stop.signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(answerPopup));
+  }
+  let watch: TextWatch | undefined;
+  void untilWorthReading(window, stop.signal).then(() => {
+    watch = new TextWatch(document, judge);
+    judge([document.body ?? document.documentElement]);
+    api.storage.onChanged.addListener(onStorage);
+    stop.signal.addEventListener('abort', () => {
+      watch?.disconnect();
+      api.storage.onChanged.removeListener(onStorage);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * The marking engine's code, as a content script of its own (listed in the manifest by
- * wxt.config.ts for top frames, before the main one; run in a subframe when it asks): see
+ * The marking engine's code, as a content script of its own (run in a frame when its main script
+ * asks, utils/page-scripts.ts): see
  * entrypoints/content/engine-slot.ts for why.
  */
 import { probe } from '@/utils/test-probe';

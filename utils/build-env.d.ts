@@ -6,3 +6,9 @@ interface ImportMetaEnv {
    */
   readonly GLOSS_TEST_BUILD: boolean;
 }
+
+/** The bundled pack's matcher, compiled at build time (wxt.config.ts `bundledMatcherModule`). */
+declare module 'virtual:gloss-bundled-matcher' {
+  const data: import('@/glossary/matcher-data').MatcherData;
+  export default data;
+}

@@ -4,13 +4,12 @@
  * Extension pages and the background import it. The content script does not: 80 kB of text in its
  * own bundle cost every page 4–6 ms more in the one task that compiles and starts Gloss, and that
  * task is what turns long on a slow machine. Instead a data-only content script
- * (`content-scripts/bundled-pack.js`, generated in wxt.config.ts and listed before the main one)
- * leaves the text on the content scripts' own global, in a task of its own (top frames get it from
- * the manifest, subframes ask for it). Should it be missing, the background hands the text over.
+ * (`content-scripts/bundled-pack.js`, generated in wxt.config.ts, run with the engine when the main
+ * script asks for it) leaves the text on the content scripts' own global, in a task of its own.
+ * Should it be missing, the background hands the text over.
  */
 import type { MatcherData } from '@/glossary/matcher-data';
 import { send } from './messages';
-import { inSubframe } from './page-scripts';
 import {
   BUNDLED_MATCHER_GLOBAL,
   BUNDLED_PACK_FILE,
@@ -28,9 +27,9 @@ export async function bundledPackText(): Promise<string> {
   // A build-time constant: in every other bundle this branch, and the import it avoids, is gone.
   if (import.meta.env.ENTRYPOINT !== 'content') return packFiles[`/${BUNDLED_PACK_FILE}`]!;
   const global = globalThis as Record<string, unknown>;
-  // A subframe has no data script from the manifest: it comes with the engine, asked for now
-  // (utils/page-scripts.ts), and carries the compiled matcher that compiling here would cost.
-  if (global[BUNDLED_PACK_GLOBAL] === undefined && inSubframe()) {
+  // The data script comes with the engine, asked for now (utils/page-scripts.ts), and carries the
+  // compiled matcher that compiling here would cost.
+  if (global[BUNDLED_PACK_GLOBAL] === undefined) {
     await send('gloss:load-scripts', { part: 'engine' }).catch(() => undefined);
   }
   const text = global[BUNDLED_PACK_GLOBAL];

@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
-import { PAGE_SCRIPT_PARTS } from './page-scripts';
+import { PAGE_SCRIPT_PARTS, PAGE_TEXT_CHUNK } from './page-scripts';
 
 const termId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** Selections and queries are cut to what a lookup reads before they are sent. */
@@ -71,6 +71,16 @@ export const protocol = {
     to: 'background',
     request: v.strictObject({ part: v.picklist(PAGE_SCRIPT_PARTS) }),
     reply: v.null(),
+  },
+  /**
+   * A frame's gate script hands over the text it can read (in chunks): the background runs the
+   * main script there only when the text holds something Gloss would draw (utils/page-scripts.ts).
+   * `on`: Gloss is on for the frame's site; `loaded`: the main script now runs there.
+   */
+  'gloss:page-text': {
+    to: 'background',
+    request: v.strictObject({ text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_CHUNK)) }),
+    reply: v.strictObject({ on: v.boolean(), loaded: v.boolean() }),
   },
   /** Selection → term, answered by the background (fuse.js stays out of every page's script). */
   'gloss:resolve-selection': {

@@ -1,20 +1,20 @@
 /**
- * Gloss's page scripts that not every page and frame gets from the manifest, and the files each
- * part is made of. The browser compiles every listed content script in every page and frame it
- * matches, ad frames included, and compiling was most of what Gloss cost a page (issue #14: in
- * traces of the corpus, 4–27 ms per script per frame on the 2-core test machine). So:
- * - a subframe gets only a small gate script (entrypoints/frame-gate.ts), which asks for the main
- *   script once the frame has something to read; the main script then asks for the engine and its
- *   data, which the manifest lists for top frames only;
- * - the popover's code is listed nowhere; a frame gets it when a reader first points at, focuses
- *   or taps a mark, during the hover delay.
+ * Gloss's page scripts and which page gets which. The browser compiles every listed content script
+ * in every page and frame it matches, ad frames included, and compiling and starting them was most
+ * of what Gloss cost a page (issue #14: in traces of the corpus, 4–27 ms per script per frame on
+ * the 2-core test machine). So the manifest lists only a small gate script (entrypoints/frame-gate.ts)
+ * for every frame. Once its frame is worth reading, the gate hands the frame's text to the
+ * background, which runs the main script there only if the text holds something Gloss would draw
+ * (entrypoints/background/page-gate.ts): most news pages, and most frames, never get more. The
+ * main script then asks for the engine and its data; the popover's code comes when a reader first
+ * points at, focuses or taps a mark, during the hover delay.
  * The background runs them in the asking frame (`scripting.executeScript`, uBlock Origin's way of
  * keeping its per-frame script small), in the content scripts' own isolated world.
  */
 
-/** The parts a content script may ask for. */
-export const PAGE_SCRIPT_PARTS = ['main', 'engine', 'popover'] as const;
-export type PageScriptPart = (typeof PAGE_SCRIPT_PARTS)[number];
+/** The parts a content script may ask for (the main script comes through the gate's text). */
+export const PAGE_SCRIPT_PARTS = ['engine', 'popover'] as const;
+export type PageScriptPart = (typeof PAGE_SCRIPT_PARTS)[number] | 'main';
 
 /** The bundled pack's data script: written by wxt.config.ts at build time. */
 export const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
@@ -22,8 +22,15 @@ export const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 /** The main content script (entrypoints/content/index.ts). */
 export const MAIN_SCRIPT = 'content-scripts/content.js';
 
-/** The subframes' gate script (entrypoints/frame-gate.ts). */
+/** The gate script every frame gets from the manifest (entrypoints/frame-gate.ts). */
 export const FRAME_GATE_SCRIPT = 'frame-gate.js';
+
+/**
+ * Most characters of page text in one `gloss:page-text` message (UTF-16 code units). A chunk ends
+ * at a block's end, so no mention is cut in two; a page's text goes in several when it must, and
+ * the first that holds a term ends the walk.
+ */
+export const PAGE_TEXT_CHUNK = 256 * 1024;
 
 /** Each part's files, in the order they run (output paths of the build). */
 export const PAGE_SCRIPT_FILES: Record<PageScriptPart, readonly string[]> = {
@@ -31,8 +38,3 @@ export const PAGE_SCRIPT_FILES: Record<PageScriptPart, readonly string[]> = {
   engine: [BUNDLED_PACK_SCRIPT, 'page-engine.js'],
   popover: ['popover-ui.js'],
 };
-
-/** True in a subframe, which the manifest gives only the gate script (window.top differs). */
-export function inSubframe(): boolean {
-  return typeof window !== 'undefined' && window !== window.top;
-}

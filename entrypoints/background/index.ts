@@ -4,6 +4,7 @@ import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
 import { runPageScripts } from './page-scripts';
+import { onPageText, resetPageGate } from './page-gate';
 import {
   MENU_ID,
   omniboxSuggestions,
@@ -30,7 +31,10 @@ export default defineBackground(() => {
     void omniboxSuggestions(text).then(suggest);
   });
   browser.omnibox.onInputEntered.addListener((text) => void onOmniboxEntered(text));
-  watchPacks(resetSearch);
+  watchPacks(() => {
+    resetSearch();
+    resetPageGate();
+  });
 
   on('background', {
     'gloss:open-glossary': async ({ termId, query }) => {
@@ -40,6 +44,7 @@ export default defineBackground(() => {
     'gloss:resolve-selection': ({ text }) => resolveSelectionText(text),
     'gloss:bundled-pack': () => bundledPackText(),
     'gloss:load-scripts': ({ part }, sender) => runPageScripts(part, sender),
+    'gloss:page-text': ({ text }, sender) => onPageText(text, sender),
   });
 
   // End-to-end tests drive the handlers the browser calls (Playwright cannot click a context

@@ -10,6 +10,7 @@ import { compile } from '@/glossary/matcher';
 import { createSearch } from '@/glossary/search';
 import { loadEnabledPacks } from '@/utils/packs';
 import { sendToTab, type ReplyOf, type RequestOf, type TypesFor } from '@/utils/messages';
+import { runMainScriptIn } from './page-scripts';
 
 export const MENU_ID = 'gloss-explain';
 
@@ -35,13 +36,38 @@ async function ask<K extends TypesFor<'tab'>>(
   return sendToTab(tabId, type, request).catch(() => null);
 }
 
+/** How long a lookup waits for a main script it just ran to answer (ms), and how often it asks. */
+const STARTING_MS = 3_000;
+const STARTING_STEP_MS = 100;
+
+/**
+ * `ask`, for a lookup the reader asked for: where the top frame has only the gate script (its text
+ * held nothing Gloss would draw), the main script is run there first, so that the answer is still
+ * a popover on the page.
+ */
+async function askStarting<K extends TypesFor<'tab'>>(
+  tabId: number,
+  type: K,
+  request: RequestOf<K>,
+): Promise<ReplyOf<K> | null> {
+  const reply = await ask(tabId, type, request);
+  if (reply || !(await runMainScriptIn(tabId))) return reply;
+  // The main script answers once it has read the settings (a few tasks after it runs).
+  for (let waited = 0; waited < STARTING_MS; waited += STARTING_STEP_MS) {
+    await new Promise((resolve) => setTimeout(resolve, STARTING_STEP_MS));
+    const started = await ask(tabId, type, request);
+    if (started) return started;
+  }
+  return null;
+}
+
 export async function onContextMenu(
   info: { menuItemId: string | number; selectionText?: string },
   tab?: { id?: number },
 ) {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
   const text = (info.selectionText ?? '').slice(0, MAX_LOOKUP_CHARS);
-  const reply = await ask(tab.id, 'gloss:explain-selection', { text });
+  const reply = await askStarting(tab.id, 'gloss:explain-selection', { text });
   // Where the page cannot show a popover, the glossary page answers instead.
   if (!reply?.ok) await openGlossary(reply?.termId ? { termId: reply.termId } : { query: text });
 }
@@ -54,7 +80,7 @@ export async function onCommand(command: string, tab?: { id?: number }) {
     return;
   }
   if (command !== 'explain-selection') return;
-  const reply = await ask(tabId, 'gloss:explain-selection', {});
+  const reply = await askStarting(tabId, 'gloss:explain-selection', {});
   if (reply?.ok) return;
   // Nothing selected (or no content script): open the search.
   try {

@@ -20,8 +20,6 @@ export async function runPageScripts(part: PageScriptPart, sender: Sender): Prom
   if (typeof tabId !== 'number' || typeof frameId !== 'number') {
     throw new Error("Gloss: page scripts run only in a tab's frames");
   }
-  // Top frames have the main script from the manifest: a second copy would run beside it.
-  if (part === 'main' && frameId === 0) throw new Error('Gloss: the top frame has its main script');
   await browser.scripting.executeScript({
     target:
       typeof documentId === 'string'
@@ -33,4 +31,22 @@ export async function runPageScripts(part: PageScriptPart, sender: Sender): Prom
     injectImmediately: true,
   });
   return null;
+}
+
+/**
+ * Runs the main script in a tab's top frame that has only the gate (nothing Gloss would draw was
+ * found there), for a lookup the reader asked for there.
+ * @returns false when the browser refuses (a page Gloss may not read, a tab gone).
+ */
+export async function runMainScriptIn(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: PAGE_SCRIPT_FILES.main.map((file) => `/${file}`) as ScriptPublicPath[],
+      injectImmediately: true,
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

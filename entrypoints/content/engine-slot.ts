@@ -1,9 +1,8 @@
 /**
  * The marking engine's code (matcher, fold tables, scanner, mark store, observer) comes in a
  * content script of its own, `page-engine.js` (see utils/script-slot.ts for why and how): it needs
- * no extension API, and the main script keeps the polyfill, storage and settings. The manifest
- * lists it, before the main one, for top frames; a subframe asks for it once it has something to
- * read (utils/page-scripts.ts).
+ * no extension API, and the main script keeps the polyfill, storage and settings. The main script
+ * asks for it as it starts (utils/page-scripts.ts).
  */
 import { scriptSlot } from '@/utils/script-slot';
 import type { Engine } from './engine';

@@ -1,6 +1,6 @@
 /**
- * The content script's wiring: in a top frame (from the manifest) and in a subframe that has
- * something to read (asked for by entrypoints/frame-gate.ts), it waits a task, reads the settings,
+ * The content script's wiring: in a frame whose text holds something Gloss would draw (run there
+ * through entrypoints/frame-gate.ts), it waits a task, reads the settings,
  * and lets the page switch start or end a page session as the settings say. The top frame answers
  * the popup's and the background's messages for the tab.
  */
@@ -12,8 +12,9 @@ import { PageSwitch } from './page-switch';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  // Subframes get the small gate script instead, and this one when they need it.
-  allFrames: false,
+  // Not in the manifest: every frame gets the small gate script, and this one only when it has
+  // something Gloss would draw (utils/page-scripts.ts).
+  registration: 'runtime',
   // The popover's CSS goes into its shadow root as a string; nothing is injected into the page.
   cssInjectionMode: 'manual',
   // WXT's legacy "script started" window.postMessage is seen by the page's own message listeners
@@ -25,7 +26,7 @@ export default defineContentScript({
     // Browsers without the CSS Custom Highlight API get nothing rather than a broken page.
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
     // The browser compiles and starts this script in one task: the rest of the start (storage,
-    // listeners) begins in the next task, to keep that one short. A subframe has this script only
+    // listeners) begins in the next task, to keep that one short. A frame has this script only
     // once the gate script judged it worth reading, so it is not judged again here.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (!ctx.isValid) return;

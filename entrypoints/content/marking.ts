@@ -4,7 +4,6 @@
  */
 import type { Pack } from '@/glossary/schema';
 import { precompiledMatcher } from '@/utils/packs';
-import { inSubframe } from '@/utils/page-scripts';
 import type { Settings } from '@/utils/settings';
 import type { Engine } from './engine';
 import { engineClass } from './engine-slot';
@@ -17,9 +16,9 @@ export async function initMarking(
   packs: readonly Pack[],
   settings: Settings,
 ): Promise<Engine | null> {
-  // Top frames get the engine from the manifest; a subframe asks for it now that it has something
-  // to read (utils/page-scripts.ts).
-  const Engine = await engineClass(inSubframe() ? loadPageScripts('engine') : undefined);
+  // The engine comes once the page has something to draw (utils/page-scripts.ts); it may be here
+  // already (bundled-pack.ts asked for it while reading the pack).
+  const Engine = await engineClass(loadPageScripts('engine'));
   const engine = await Engine.create(
     session,
     packs,

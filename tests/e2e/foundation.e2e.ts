@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
-import { domFingerprint, waitForMarks } from './page-helpers';
+import { domFingerprint, settledMarks, waitForMarks } from './page-helpers';
 
 test('the content script runs on a served page and marks glossary terms', async ({
   openFixture,
   pageErrors,
 }) => {
   const page = await openFixture('essay-article.html');
-  const marked = await waitForMarks(page, 5);
+  const marked = await settledMarks(page, 5);
   // First mention per page by default: the section heading "The Dual Hedge Was Never a Strategy".
   expect(marked).toContain('Dual Hedge');
   expect(marked).toContain('Japan-Philippines reciprocal access agreement');

@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { popoverState, waitForMarks } from './page-helpers';
+import { pageScriptsRun, popoverState, waitForMarks } from './page-helpers';
 
 type Handlers = {
   onContextMenu(
@@ -59,6 +59,25 @@ test('context menu: "Explain … with Gloss" opens the popover at the selection'
     { menuItemId: 'gloss-explain', selectionText: 'strategic ambiguity' },
   ]);
   await expect.poll(async () => (await popoverState(page)).title).toBe('Strategic ambiguity');
+});
+
+test('on a page Gloss left alone (nothing to draw), the context menu still answers there', async ({
+  openFixture,
+  background,
+}) => {
+  const page = await openFixture('halibut-tariffs.html');
+  // The gate's verdict: nothing to draw, so only the gate runs here.
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:gate').length > 0);
+  expect(await pageScriptsRun(page)).toEqual([]);
+  // "Washington" alone is no reason to mark the page, but a reader may still ask about it.
+  await selectText(page, 'Washington');
+  await callHandler(background, page, 'onContextMenu', [
+    { menuItemId: 'gloss-explain', selectionText: 'Washington' },
+  ]);
+  await expect
+    .poll(async () => (await popoverState(page)).title)
+    .toBe('Washington (US government)');
+  expect(await pageScriptsRun(page)).toContain('main');
 });
 
 test('a misspelt selection finds its term by fuzzy search (answered by the background)', async ({

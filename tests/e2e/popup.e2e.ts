@@ -144,6 +144,29 @@ test('the site switch turns Gloss off and on for the page’s site, live', async
   await expect(popup.getByRole('listbox', { name: 'Glossary terms on this page' })).toBeVisible();
 });
 
+test('a page Gloss left alone (nothing to draw) has no terms, and its site switch works', async ({
+  openFixture,
+  openExtensionPage,
+  background,
+}) => {
+  const page = await openFixture('halibut-tariffs.html');
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:gate').length > 0);
+  // Host permissions let the background match the tab by its address.
+  const tabId = await background.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+    return tab?.id ?? -1;
+  });
+  // Only the gate runs there; it answers for the tab until the main script does.
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByText('No glossary terms found on this page.')).toBeVisible();
+  const toggle = popup.getByRole('switch', { name: /Gloss on this site/ });
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect(popup.getByText('Gloss is off on this site')).toBeVisible();
+  await toggle.check();
+  await expect(popup.getByText('No glossary terms found on this page.')).toBeVisible();
+});
+
 test('pages Gloss cannot reach get an honest message', async ({ openExtensionPage, context }) => {
   const blank = await context.newPage();
   await blank.goto('about:blank');

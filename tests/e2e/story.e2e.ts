@@ -5,7 +5,13 @@
  */
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { markedTexts, popoverState, settledMarks, waitForMarks } from './page-helpers';
+import {
+  markedTexts,
+  pageScriptsRun,
+  popoverState,
+  settledMarks,
+  waitForMarks,
+} from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 /** Resolves when the content script logs `prefix` (its debug lines mark the end of a scan). */
@@ -265,9 +271,13 @@ test.describe('senses and topic', () => {
     expect(await markPlaces(page)).not.toContain('dateline');
   });
 
-  // Washington is a context entry (the pack's `role`): alone, it does not open the topic gate.
-  test('an off-topic article gets nothing drawn', async ({ context, server, openFixture }) => {
-    const page = await openRead(openFixture, context, server, 'off-topic.html');
+  // Washington is a context entry (the pack's `role`): alone, it does not open the topic gate, so
+  // the background does not even run Gloss's main script there (utils/page-scripts.ts).
+  test('an off-topic article gets nothing drawn', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/story/off-topic.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:gate').length > 0);
+    expect(await pageScriptsRun(page)).toEqual([]);
     expect(await markedTexts(page)).toEqual([]);
   });
 

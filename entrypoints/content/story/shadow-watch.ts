@@ -27,6 +27,11 @@ export class ShadowWatch {
     return [...this.watched].filter((root) => root.host.isConnected);
   }
 
+  /** Whether custom elements without a shadow root are still being checked. */
+  waits(): boolean {
+    return this.waiting.size > 0;
+  }
+
   /** Shadow roots attached since the last call to hosts that had none: to be scanned. */
   newlyAttached(): ShadowRoot[] {
     const attached: ShadowRoot[] = [];

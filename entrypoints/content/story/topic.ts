@@ -10,6 +10,8 @@
  * Roles come from the pack (`role`, absent = "key"). Precision and recall on the labelled corpus
  * pages are reported by scripts/corpus.ts.
  */
+import { isTopicWord } from '@/glossary/topic-words';
+
 export type Role = 'key' | 'context';
 
 export const MIN_DISTINCT_CONTEXT = 3;
@@ -33,4 +35,25 @@ export function isOnTopic(
 /** A term's role, read defensively: packs from before roles existed have none (all key). */
 export function roleOfTerm(term: object): Role {
   return (term as { role?: string }).role === 'context' ? 'context' : 'key';
+}
+
+/**
+ * Whether text whose matches are `matches` could have anything drawn in it (the background's
+ * verdict on a frame's whole text, entrypoints/background/page-gate.ts): a key term, or enough
+ * distinct context entries and topic words to open the gate. The marks a page draws are a subset:
+ * its story is part of the text, a conditional alias counts only once cued, and `isOnTopic` only
+ * opens with more present. So "false" means no mark and no answering mention, wherever the story is.
+ * @param matches the matcher's, over the text (cues included: topic words are cues).
+ */
+export function mayDraw(
+  matches: Iterable<{ termId: string; kind: string }>,
+  roleOf: (termId: string) => Role,
+): boolean {
+  const present: { termId: string; role: Role }[] = [];
+  const topicWords = new Set<string>();
+  for (const { termId, kind } of matches) {
+    if (kind !== 'cue') present.push({ termId, role: roleOf(termId) });
+    else if (isTopicWord(termId)) topicWords.add(termId);
+  }
+  return isOnTopic(present, topicWords.size);
 }

@@ -1,0 +1,142 @@
+/**
+ * A frame's text for the gate (utils/page-scripts.ts): the blocks the scanner would read, walked
+ * the same way (text-blocks.ts) and joined with line breaks, so that whatever the scanner could
+ * match is in it, and handed over in chunks. Also which parts of the frame changed since, so that
+ * a page that fills in its story after load is judged again on what it added.
+ */
+import { PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
+import { BlockWalker, isInSkippedRegion, isSkipped, type WalkHooks } from './text-blocks';
+import { ShadowWatch } from './story/shadow-watch';
+
+/** Walk slices stay this short (ms), like the scanner's: the page's own tasks go between them. */
+const SLICE_MS = 4;
+/** A block longer than a chunk goes in pieces that overlap by this much: no mention is cut off. */
+const OVERLAP = 256;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The text under `roots`, in chunks of at most `max` UTF-16 code units that end at a block's end
+ * (a longer block is cut into overlapping pieces). Walked in slices of a few ms; `handOver` gets each
+ * chunk as it fills and returns true to stop the walk (the first chunk that holds a term is
+ * enough). Resolves when the walk ends.
+ * @param hooks told of the shadow roots and custom elements the walk passes (TextWatch's).
+ */
+export async function sendText(
+  roots: readonly Node[],
+  handOver: (chunk: string) => Promise<boolean>,
+  { max = PAGE_TEXT_CHUNK, hooks }: { max?: number; hooks?: WalkHooks } = {},
+): Promise<void> {
+  // Longer than any mention (aliases are at most a few dozen characters), shorter than a chunk.
+  const overlap = Math.min(OVERLAP, max >> 2);
+  let chunk = '';
+  const flush = async () => {
+    const text = chunk;
+    chunk = '';
+    return /\S/.test(text) ? handOver(text) : false;
+  };
+  for (const root of roots) {
+    const walker = new BlockWalker(root, hooks);
+    while (!walker.done) {
+      for (const { text } of walker.run(performance.now() + SLICE_MS)) {
+        if (chunk.length + text.length + 1 > max && (await flush())) return;
+        for (let at = 0; at < text.length; at += max - 1 - overlap) {
+          const piece = text.slice(at, at + max - 1);
+          if (chunk.length + piece.length + 1 > max && (await flush())) return;
+          chunk += `${piece}\n`;
+          if (at + piece.length >= text.length) break;
+        }
+      }
+      if (!walker.done) await nextTask();
+    }
+  }
+  await flush();
+}
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/**
+ * The longest wait between two reports (ms): each report doubles the wait, so a ticker or a chat
+ * widget that never holds a term costs a walk and a message every half minute, not every second,
+ * while a story filled in over the first seconds is still read within a few.
+ */
+const MAX_DELAY_MS = 30_000;
+
+/**
+ * Watches `doc` for text the page adds or changes, in the document and in the open shadow roots
+ * the walks report (a MutationObserver on the document does not see into them), and for custom
+ * elements that attach a shadow root later (checked every `everyMs` while any wait, as the engine
+ * does, story/shadow-watch.ts). `onChange(roots)` gets the nodes to read again at most once per
+ * `everyMs` at first, then less and less often (MAX_DELAY_MS); roots inside what the scanner skips
+ * (scripts, styles, form fields, editable regions) are left out.
+ */
+export class TextWatch {
+  /** For the walks (sendText): shadow roots to observe, hosts that may attach one. */
+  readonly hooks: WalkHooks;
+  private readonly observer: MutationObserver;
+  private readonly shadows: ShadowWatch;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private delay: number;
+
+  constructor(
+    doc: Document,
+    private readonly onChange: (roots: Node[]) => void,
+    private readonly everyMs = 1_000,
+  ) {
+    this.delay = everyMs;
+    this.observer = new MutationObserver((records) => this.note(records));
+    this.observer.observe(doc, OBSERVED);
+    this.shadows = new ShadowWatch((root) => this.observer.observe(root, OBSERVED));
+    this.hooks = {
+      shadowRoot: (root) => this.shadows.hooks.shadowRoot?.(root),
+      shadowless: (el) => {
+        this.shadows.hooks.shadowless?.(el);
+        this.poll ??= setInterval(() => this.checkShadows(), this.everyMs);
+      },
+    };
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    clearInterval(this.poll);
+  }
+
+  private note(records: MutationRecord[]): void {
+    for (const record of records) {
+      // A walk reads a root's descendants: a text node is read through its parent.
+      if (record.type === 'characterData') {
+        if (record.target.parentNode) this.pending.add(record.target.parentNode);
+        continue;
+      }
+      record.addedNodes.forEach((node) => {
+        const root = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+        if (root) this.pending.add(root);
+      });
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const roots = [...this.pending].filter(
+        (node) =>
+          node.isConnected &&
+          !(node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)) &&
+          !isInSkippedRegion(node),
+      );
+      this.pending = new Set();
+      if (roots.length === 0) return;
+      this.delay = Math.min(this.delay * 2, MAX_DELAY_MS);
+      this.onChange(roots);
+    }, this.delay);
+  }
+
+  private checkShadows(): void {
+    const attached = this.shadows.newlyAttached();
+    if (!this.shadows.waits()) {
+      clearInterval(this.poll);
+      this.poll = undefined;
+    }
+    if (attached.length > 0) this.onChange(attached);
+  }
+}

@@ -1,0 +1,263 @@
+// @vitest-environment happy-dom
+/**
+ * The gate's side of "load Gloss only where it would draw something": the text it hands over holds
+ * everything the scanner could match, and the background's verdict on it never says "nothing"
+ * where the page would have drawn a mark.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import bundled from '@/glossary/packs/japan-autonomy.json';
+import { compile, type Matcher } from '@/glossary/matcher';
+import { aliasText, validatePack, type Pack } from '@/glossary/schema';
+import { withTopicWords } from '@/glossary/topic-words';
+import { sendText, TextWatch } from '@/entrypoints/content/page-text';
+import { BlockWalker } from '@/entrypoints/content/text-blocks';
+import { occurrencesIn } from '@/entrypoints/content/scanner';
+import { MarkStore } from '@/entrypoints/content/marks';
+import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
+
+// happy-dom has no StaticRange; the scanner only constructs it and reads its four fields.
+if (typeof globalThis.StaticRange === 'undefined') {
+  (globalThis as { StaticRange?: unknown }).StaticRange = class {
+    constructor(init: StaticRangeInit) {
+      Object.assign(this, init);
+    }
+  };
+}
+
+let pack: Pack;
+let matcher: Matcher;
+let words: string[];
+const roleOf = (termId: string) => roleOfTerm(pack.terms.find((term) => term.id === termId) ?? {});
+
+beforeAll(() => {
+  const result = validatePack(bundled);
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  pack = result.pack;
+  matcher = compile(withTopicWords(pack.terms, pack.topicWords ?? []));
+  // Aliases of key and context terms, topic words and filler: every way the gate can open.
+  words = [
+    ...pack.terms.flatMap((term) => term.aliases.map(aliasText).slice(0, 2)),
+    ...(pack.topicWords ?? []).slice(0, 20),
+    'the',
+    'fish',
+    'market',
+    'said',
+    'on Tuesday',
+  ];
+});
+
+async function chunksOf(root: Node, max?: number): Promise<string[]> {
+  const chunks: string[] = [];
+  await sendText(
+    [root],
+    async (chunk) => {
+      chunks.push(chunk);
+      return false;
+    },
+    { max },
+  );
+  return chunks;
+}
+
+/** A body of paragraphs, each of words in random inline wrappers. */
+const paragraphs = () =>
+  fc.array(
+    fc.array(
+      fc.record({ word: fc.constantFrom(...words), wrap: fc.constantFrom('', 'b', 'a', 'span') }),
+      { minLength: 1, maxLength: 12 },
+    ),
+    { minLength: 1, maxLength: 8 },
+  );
+
+function build(model: { word: string; wrap: string }[][]): HTMLElement {
+  const body = document.createElement('div');
+  for (const line of model) {
+    const p = document.createElement('p');
+    line.forEach(({ word, wrap }, i) => {
+      const text = document.createTextNode(word);
+      const node = wrap ? document.createElement(wrap) : text;
+      if (wrap) node.appendChild(text);
+      p.appendChild(node);
+      if (i < line.length - 1) p.appendChild(document.createTextNode(' '));
+    });
+    body.appendChild(p);
+  }
+  return body;
+}
+
+describe('the text the gate hands over', () => {
+  it('holds every match the scanner finds, however it is cut into chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(paragraphs(), fc.integer({ min: 400, max: 4_000 }), async (model, max) => {
+        const body = build(model);
+        const scanned = new BlockWalker(body)
+          .run()
+          .flatMap((block) => matcher.find(block.text).map((m) => `${m.termId} ${m.kind}`));
+        const chunks = await chunksOf(body, max);
+        expect(chunks.every((chunk) => chunk.length <= max)).toBe(true);
+        const handed = new Set(
+          chunks.flatMap((chunk) => matcher.find(chunk).map((m) => `${m.termId} ${m.kind}`)),
+        );
+        for (const found of scanned) expect(handed).toContain(found);
+      }),
+      { numRuns: 200 },
+    );
+  }, 30_000);
+
+  it('cuts a block longer than a chunk into overlapping pieces, so no mention is lost', async () => {
+    const p = document.createElement('p');
+    // The mention straddles every possible cut: it sits across the first piece's end.
+    p.textContent = `${'x '.repeat(480)}the Senkaku Islands ${'y '.repeat(2_000)}`;
+    const chunks = await chunksOf(p, 1_000);
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(chunks.some((chunk) => chunk.includes('the Senkaku Islands'))).toBe(true);
+  });
+
+  it('stops walking once the background has what it needs', async () => {
+    const body = build([[{ word: 'fish', wrap: '' }]]);
+    for (let i = 0; i < 50; i++) body.appendChild(body.firstChild!.cloneNode(true));
+    let sent = 0;
+    await sendText(
+      [body],
+      async () => {
+        sent++;
+        return true;
+      },
+      { max: 400 },
+    );
+    expect(sent).toBe(1);
+  });
+
+  it('sends nothing for a frame without text', async () => {
+    const body = document.createElement('div');
+    const p = document.createElement('p');
+    p.textContent = ' ';
+    const script = document.createElement('script');
+    script.textContent = 'var x = "the Senkaku Islands";';
+    body.append(p, script);
+    expect(await chunksOf(body)).toEqual([]);
+  });
+});
+
+describe('the background verdict (mayDraw)', () => {
+  const verdict = (text: string) => mayDraw(matcher.find(text), roleOf);
+
+  it('says "nothing" for a story off the topic: one capital, a leader in passing', () => {
+    expect(verdict('Halibut prices rose in Washington state markets this week.')).toBe(false);
+    expect(verdict('Donald Trump spoke about the economy.')).toBe(false);
+  });
+
+  it('opens for a key term, or for enough context entries and topic words', () => {
+    expect(verdict('Patrol ships neared the Senkaku Islands.')).toBe(true);
+    expect(verdict('Tokyo, Beijing and Seoul met.')).toBe(true);
+    expect(verdict('Seoul condemned North Korea and Pyongyang again.')).toBe(true);
+  });
+
+  it('never says "nothing" where the page would draw a mark', () => {
+    fc.assert(
+      fc.property(paragraphs(), (model) => {
+        const body = build(model);
+        let shown = 0;
+        const store = new MarkStore(
+          'all',
+          ({ added, removed }) => {
+            shown += added.length - removed.length;
+          },
+          { roleOf, hasStory: () => true },
+        );
+        for (const block of new BlockWalker(body).run()) {
+          store.replace(block.root, occurrencesIn(block, matcher));
+        }
+        const text = new BlockWalker(body)
+          .run()
+          .map((block) => block.text)
+          .join('\n');
+        if (shown > 0) expect(verdict(text)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  }, 30_000);
+});
+
+describe('watching for text the page adds', () => {
+  it('reports added and changed text, not scripts, once per period', async () => {
+    const root = document.createElement('main');
+    document.body.appendChild(root);
+    const reports: Node[][] = [];
+    let report: () => void = () => undefined;
+    const watch = new TextWatch(
+      document,
+      (roots) => {
+        reports.push(roots);
+        report();
+      },
+      10,
+    );
+    const reported = new Promise<void>((resolve) => (report = resolve));
+    const p = document.createElement('p');
+    p.textContent = 'the Senkaku Islands';
+    root.appendChild(p);
+    const script = document.createElement('script');
+    script.textContent = 'var a = 1;';
+    root.appendChild(script);
+    await reported;
+    watch.disconnect();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toEqual([p]);
+    root.remove();
+  });
+});
+
+describe('watching inside shadow trees', () => {
+  it('reports a shadow root attached later, then text filled into it', async () => {
+    const host = document.createElement('x-late-story');
+    document.body.appendChild(host);
+    let report: (roots: Node[]) => void = () => undefined;
+    const next = () => new Promise<Node[]>((resolve) => (report = resolve));
+    const watch = new TextWatch(document, (roots) => report(roots), 10);
+    // The walk passes the custom element while it has no shadow root yet.
+    await sendText([document.body], async () => false, { hooks: watch.hooks });
+    const attached = next();
+    const shadow = host.attachShadow({ mode: 'open' });
+    expect(await attached).toEqual([shadow]);
+    const filled = next();
+    const p = document.createElement('p');
+    p.textContent = 'the Senkaku Islands';
+    shadow.appendChild(p);
+    expect(await filled).toEqual([p]);
+    watch.disconnect();
+    host.remove();
+  });
+});
+
+describe('a page that keeps changing', () => {
+  it('is reported less and less often', async () => {
+    vi.useFakeTimers();
+    try {
+      const root = document.createElement('main');
+      document.body.appendChild(root);
+      const reportedAt: number[] = [];
+      const watch = new TextWatch(document, () => reportedAt.push(Date.now()), 1_000);
+      const started = Date.now();
+      // A ticker: new text every 100 ms for two minutes.
+      for (let i = 0; i < 1_200; i++) {
+        const p = document.createElement('p');
+        p.textContent = `tick ${i}`;
+        root.appendChild(p);
+        // MutationObserver callbacks are microtasks: let them run before the clock moves.
+        await Promise.resolve();
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      watch.disconnect();
+      root.remove();
+      const gaps = reportedAt.map((t, i) => t - (i === 0 ? started : reportedAt[i - 1]!));
+      // 1, 2, 4, 8, 16 s, then every 30 s: about 8 reports in two minutes, not 120.
+      expect(reportedAt.length).toBeLessThanOrEqual(9);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(30_100);
+      expect(gaps.slice(-2).every((gap) => gap >= 30_000)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * A page or frame gets Gloss's page code only when its text holds something Gloss would draw
+ * (utils/page-scripts.ts, issue #14): an off-topic story costs the gate script alone, and text the
+ * page adds later, or a reader's change of settings, is judged again.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pageScriptsRun, settledMarks } from './page-helpers';
+import { setSettings } from './settings-helpers';
+
+/** The gate's verdicts so far (the test build's `gloss:gate` probe), in order. */
+const verdicts = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByName('gloss:gate')
+      .map((mark) => (mark as PerformanceMark).detail as { on: boolean; loaded: boolean }),
+  );
+
+/** Until the gate has heard `count` verdicts from the background. */
+const verdictCount = (page: Page, count: number) =>
+  page.waitForFunction((n) => performance.getEntriesByName('gloss:gate').length >= n, count);
+
+test('an off-topic story gets the gate alone: no main script, engine or popover code', async ({
+  openFixture,
+  pageErrors,
+}) => {
+  const page = await openFixture('halibut-tariffs.html');
+  await verdictCount(page, 1);
+  expect(await verdicts(page)).toEqual([{ on: true, loaded: false }]);
+  expect(await pageScriptsRun(page)).toEqual([]);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a key term the page adds later brings Gloss, which marks it', async ({
+  openFixture,
+  pageErrors,
+}) => {
+  const page = await openFixture('halibut-tariffs.html');
+  await verdictCount(page, 1);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Coast guard ships near the Senkaku Islands were not affected.';
+    document.querySelector('article')!.append(p);
+  });
+  // A key term opens the topic gate: "Washington" (the government) is drawn now too.
+  expect((await settledMarks(page, 2)).sort()).toEqual(['Senkaku Islands', 'Washington']);
+  expect(await pageScriptsRun(page)).toEqual(['main', 'engine']);
+  expect((await verdicts(page)).at(-1)).toEqual({ on: true, loaded: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test('a story on topic through context entries alone brings Gloss', async ({ openFixture }) => {
+  const page = await openFixture('halibut-tariffs.html');
+  await verdictCount(page, 1);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Buyers in Tokyo, Beijing and Seoul cancelled orders.';
+    document.querySelector('article')!.append(p);
+  });
+  const marks = await settledMarks(page, 3);
+  expect(marks).toEqual(expect.arrayContaining(['Tokyo', 'Beijing', 'Seoul']));
+});
+
+test('a site switched off is asked again when the reader switches it on', async ({
+  context,
+  server,
+  background,
+}) => {
+  await setSettings(background, { disabledSites: ['127.0.0.1'] });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/essay-article.html`);
+  await verdictCount(page, 1);
+  expect(await verdicts(page)).toEqual([{ on: false, loaded: false }]);
+  expect(await pageScriptsRun(page)).toEqual([]);
+  await setSettings(background, { disabledSites: [] });
+  await settledMarks(page, 3);
+  expect((await verdicts(page)).at(-1)).toEqual({ on: true, loaded: true });
+});
