@@ -55,8 +55,8 @@ function bundledMatcherModule(): Plugin {
 
 const PAGES = ['http://*/*', 'https://*/*'];
 
-/** A manifest content-script entry on the same pages and frames as the main content script. */
-function onPages(files: { js: string[] } | { css: string[] }) {
+/** A manifest content-script entry for every frame of the pages Gloss reads. */
+function onPages(files: { js: string[] }) {
   return { matches: PAGES, ...files, all_frames: true, match_about_blank: true };
 }
 
@@ -131,14 +131,12 @@ export default defineConfig({
         contents: bundledPackData(),
       });
     },
-    // The mark styles go in as a manifest stylesheet: ::highlight() rules only, and no <style>
-    // element is added to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      // Every frame gets the gate alone: the main script, the engine and its data, and the
+      // Every frame gets the gate alone: the main script with the marks' stylesheet (::highlight()
+      // rules only; no <style> element is added to the page), the engine and its data, and the
       // popover's code come when the frame needs them (utils/page-scripts.ts).
       manifest.content_scripts.push(onPages({ js: [FRAME_GATE_SCRIPT] }));
-      manifest.content_scripts.push(onPages({ css: ['content-scripts/marks.css'] }));
     },
   },
   manifest: ({ browser }) => ({

@@ -56,8 +56,13 @@ const WATCHED_KEYS = ['settings', 'packList'];
 export default defineUnlistedScript(() => {
   // Browsers without the CSS Custom Highlight API get nothing, as in the main script.
   if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
-  const api = ((globalThis as { browser?: ExtensionApi }).browser ??
-    (globalThis as { chrome?: ExtensionApi }).chrome)!;
+  // Chromium's `chrome` (its `browser` alias is built by copying every API binding of `chrome`,
+  // a few ms of this script's first task in traces); Firefox's promise-based `browser`.
+  const api = (
+    import.meta.env.FIREFOX
+      ? (globalThis as { browser?: ExtensionApi }).browser
+      : (globalThis as { chrome?: ExtensionApi }).chrome
+  )!;
   const stop = new AbortController();
   let verdict: Verdict | null = null;
   let queue = Promise.resolve();
@@ -110,7 +115,10 @@ export default defineUnlistedScript(() => {
   }
   let watch: TextWatch | undefined;
   void untilWorthReading(window, stop.signal).then(() => {
-    watch = new TextWatch(document, judge);
+    // Off for the site: only a change of settings can make added text worth reading.
+    watch = new TextWatch(document, (roots) => {
+      if (verdict?.on !== false) judge(roots);
+    });
     judge([document.body ?? document.documentElement]);
     api.storage.onChanged.addListener(onStorage);
     stop.signal.addEventListener('abort', () => {

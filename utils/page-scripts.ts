@@ -22,6 +22,12 @@ export const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
 /** The main content script (entrypoints/content/index.ts). */
 export const MAIN_SCRIPT = 'content-scripts/content.js';
 
+/**
+ * The marks' stylesheet (`::highlight()` rules only, entrypoints/marks.content.css), inserted with
+ * the main script: a page or frame with nothing to draw parses no stylesheet of Gloss's either.
+ */
+export const MARKS_STYLESHEET = 'content-scripts/marks.css';
+
 /** The gate script every frame gets from the manifest (entrypoints/frame-gate.ts). */
 export const FRAME_GATE_SCRIPT = 'frame-gate.js';
 

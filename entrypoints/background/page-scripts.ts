@@ -4,12 +4,29 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { Sender } from '@/utils/messages';
-import { PAGE_SCRIPT_FILES, type PageScriptPart } from '@/utils/page-scripts';
+import { MARKS_STYLESHEET, PAGE_SCRIPT_FILES, type PageScriptPart } from '@/utils/page-scripts';
+
+type Target = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
 
 /**
- * Runs `part`'s files, in order, in the sender's document, in the content scripts' isolated world.
- * The document is named by its id where the browser gives one (Chromium), so a frame that has
- * navigated since it asked does not get them; otherwise by its frame id.
+ * Runs `part`'s files, in order, in `target`, in the content scripts' isolated world; with the main
+ * script, the marks' stylesheet first.
+ */
+async function runIn(target: Target, part: PageScriptPart): Promise<void> {
+  if (part === 'main') await browser.scripting.insertCSS({ target, files: [MARKS_STYLESHEET] });
+  await browser.scripting.executeScript({
+    target,
+    // The data script is written by a build hook, so WXT's list of public paths does not know it.
+    files: PAGE_SCRIPT_FILES[part].map((file) => `/${file}`) as ScriptPublicPath[],
+    // The frame asking is past document_idle already (the gate runs then).
+    injectImmediately: true,
+  });
+}
+
+/**
+ * Runs `part`'s files in the sender's document (see `runIn`). The document is named by its id
+ * where the browser gives one (Chromium), so a frame that has navigated since it asked does not
+ * get them; otherwise by its frame id.
  * @returns null once they have run.
  * @throws Error when the sender is not a content script of a tab's frame, or when the browser
  *   refuses (a page Gloss may not read, a frame gone).
@@ -20,16 +37,12 @@ export async function runPageScripts(part: PageScriptPart, sender: Sender): Prom
   if (typeof tabId !== 'number' || typeof frameId !== 'number') {
     throw new Error("Gloss: page scripts run only in a tab's frames");
   }
-  await browser.scripting.executeScript({
-    target:
-      typeof documentId === 'string'
-        ? { tabId, documentIds: [documentId] }
-        : { tabId, frameIds: [frameId] },
-    // The data script is written by a build hook, so WXT's list of public paths does not know it.
-    files: PAGE_SCRIPT_FILES[part].map((file) => `/${file}`) as ScriptPublicPath[],
-    // The frame asking is past document_idle already (the content script runs then).
-    injectImmediately: true,
-  });
+  await runIn(
+    typeof documentId === 'string'
+      ? { tabId, documentIds: [documentId] }
+      : { tabId, frameIds: [frameId] },
+    part,
+  );
   return null;
 }
 
@@ -40,11 +53,7 @@ export async function runPageScripts(part: PageScriptPart, sender: Sender): Prom
  */
 export async function runMainScriptIn(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: PAGE_SCRIPT_FILES.main.map((file) => `/${file}`) as ScriptPublicPath[],
-      injectImmediately: true,
-    });
+    await runIn({ tabId, frameIds: [0] }, 'main');
     return true;
   } catch {
     return false;

@@ -5,7 +5,15 @@
  * a page that fills in its story after load is judged again on what it added.
  */
 import { PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
-import { BlockWalker, isInSkippedRegion, isSkipped, type WalkHooks } from './text-blocks';
+import {
+  endsInWord,
+  isInline,
+  isInSkippedRegion,
+  isSkipped,
+  READINGS,
+  UI_HOST_TAG,
+  type WalkHooks,
+} from './text-blocks';
 import { ShadowWatch } from './story/shadow-watch';
 
 /** Walk slices stay this short (ms), like the scanner's: the page's own tasks go between them. */
@@ -14,6 +22,133 @@ const SLICE_MS = 4;
 const OVERLAP = 256;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
+
+/**
+ * The gate's walk: the blocks the scanner's walk reads (text-blocks.ts BlockWalker: a block ends at
+ * every element that is not inline and at <br>; skipped subtrees end it too and are not read; ruby
+ * readings are left out without ending it; open shadow roots are blocks of their own), as text
+ * only. It runs over whole pages, most of which never get the scanner, so it keeps no nodes or
+ * offsets (BlockWalker's walk of a whole page cost 5–10 ms of a news page in traces) and reads no
+ * style: where two runs of letters meet at an inline box, which may render apart (a flex item),
+ * the block is given both joined and split there. A mention is in one or the other, unless it both
+ * crosses such a join and ends at another that renders apart.
+ */
+class TextReader {
+  private readonly roots: Node[];
+  private root: Node | null = null;
+  private node: Node | null = null;
+  private parts: string[] = [];
+  private length = 0;
+  private glues: number[] | undefined;
+  private readonly out: string[] = [];
+
+  constructor(
+    roots: readonly Node[],
+    private readonly hooks: WalkHooks,
+  ) {
+    this.roots = [...roots].reverse();
+  }
+
+  get done(): boolean {
+    return this.node === null && this.roots.length === 0;
+  }
+
+  /** Reads until the clock passes `deadline` (a performance.now() time): the blocks completed. */
+  read(deadline: number): string[] {
+    let count = 0;
+    for (;;) {
+      if (!this.node) {
+        this.flush();
+        const next = this.roots.pop();
+        if (!next) break;
+        this.root = next;
+        this.node = next.firstChild;
+        continue;
+      }
+      if ((++count & 255) === 0 && performance.now() > deadline) break;
+      this.step(this.node);
+    }
+    return this.out.splice(0);
+  }
+
+  private step(node: Node): void {
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        if (node.previousSibling) this.mayGlue();
+        this.parts.push(data);
+        this.length += data.length;
+      }
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (READINGS.has(el.localName)) {
+        // Left out; the base text on either side stays one word.
+      } else if (el.localName === 'br' || isSkipped(el)) {
+        this.flush();
+      } else {
+        const inline = isInline(el);
+        if (!inline) this.flush();
+        else if (node.previousSibling) this.mayGlue();
+        this.shadowOf(el);
+        descend = el.firstChild !== null;
+        if (!descend && !inline) this.flush();
+      }
+    }
+    if (descend) {
+      this.node = node.firstChild;
+      return;
+    }
+    // Climb until a next sibling exists, ending blocks as block elements are left.
+    let current: Node | null = node;
+    while (current !== this.root && !current.nextSibling) {
+      current = current.parentNode;
+      if (!current || current === this.root) break;
+      if (current.nodeType === Node.ELEMENT_NODE && !isInline(current as Element)) this.flush();
+    }
+    this.node = current && current !== this.root ? current.nextSibling : null;
+  }
+
+  /** Notes a join where the text so far ends in a letter or digit (see the class comment). */
+  private mayGlue(): void {
+    const last = this.parts[this.parts.length - 1];
+    if (last !== undefined && endsInWord(last)) (this.glues ??= []).push(this.length);
+  }
+
+  /** An open shadow root is read as blocks of its own, after this root; the hooks hear of it. */
+  private shadowOf(el: Element): void {
+    if (el.localName === UI_HOST_NAME) return;
+    const shadow = el.shadowRoot;
+    if (!shadow) {
+      if (el.localName.includes('-')) this.hooks.shadowless?.(el);
+      return;
+    }
+    this.hooks.shadowRoot?.(shadow);
+    this.flush();
+    this.roots.push(shadow);
+  }
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    if (/\S/.test(text)) {
+      this.out.push(text);
+      if (this.glues) {
+        let split = '';
+        let from = 0;
+        for (const at of this.glues) {
+          split += `${text.slice(from, at)}\n`;
+          from = at;
+        }
+        this.out.push(split + text.slice(from));
+      }
+    }
+    this.parts = [];
+    this.length = 0;
+    this.glues = undefined;
+  }
+}
 
 /**
  * The text under `roots`, in chunks of at most `max` UTF-16 code units that end at a block's end
@@ -25,7 +160,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function sendText(
   roots: readonly Node[],
   handOver: (chunk: string) => Promise<boolean>,
-  { max = PAGE_TEXT_CHUNK, hooks }: { max?: number; hooks?: WalkHooks } = {},
+  { max = PAGE_TEXT_CHUNK, hooks = {} }: { max?: number; hooks?: WalkHooks } = {},
 ): Promise<void> {
   // Longer than any mention (aliases are at most a few dozen characters), shorter than a chunk.
   const overlap = Math.min(OVERLAP, max >> 2);
@@ -35,20 +170,18 @@ export async function sendText(
     chunk = '';
     return /\S/.test(text) ? handOver(text) : false;
   };
-  for (const root of roots) {
-    const walker = new BlockWalker(root, hooks);
-    while (!walker.done) {
-      for (const { text } of walker.run(performance.now() + SLICE_MS)) {
-        if (chunk.length + text.length + 1 > max && (await flush())) return;
-        for (let at = 0; at < text.length; at += max - 1 - overlap) {
-          const piece = text.slice(at, at + max - 1);
-          if (chunk.length + piece.length + 1 > max && (await flush())) return;
-          chunk += `${piece}\n`;
-          if (at + piece.length >= text.length) break;
-        }
+  const reader = new TextReader(roots, hooks);
+  while (!reader.done) {
+    for (const text of reader.read(performance.now() + SLICE_MS)) {
+      if (chunk.length + text.length + 1 > max && (await flush())) return;
+      for (let at = 0; at < text.length; at += max - 1 - overlap) {
+        const piece = text.slice(at, at + max - 1);
+        if (chunk.length + piece.length + 1 > max && (await flush())) return;
+        chunk += `${piece}\n`;
+        if (at + piece.length >= text.length) break;
       }
-      if (!walker.done) await nextTask();
     }
+    if (!reader.done) await nextTask();
   }
   await flush();
 }

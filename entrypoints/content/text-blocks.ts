@@ -102,7 +102,7 @@ const SKIPPED = new Set([
 export const UI_HOST_TAG = 'GLOSS-POPOVER';
 
 /** Ruby annotations: skipped, yet the base text on either side is one word (沖<rt>おき</rt>縄). */
-const READINGS = new Set(['rt', 'rp']);
+export const READINGS = new Set(['rt', 'rp']);
 
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
@@ -115,7 +115,7 @@ export function isSkipped(el: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-function isInline(el: Element): boolean {
+export function isInline(el: Element): boolean {
   return INLINE.has(el.localName);
 }
 
@@ -162,11 +162,7 @@ class BlockBuilder {
   /** Whether the text so far ends in a letter or digit: the next box would glue onto a word. */
   endsInWord(): boolean {
     const last = this.parts[this.parts.length - 1];
-    if (last === undefined) return false;
-    const code = last.charCodeAt(last.length - 1);
-    // ASCII answered here; the rest (and surrogate pairs) by the Unicode classes.
-    if (code < 0x80) return isAsciiWord(code);
-    return WORD_END.test(last.slice(-2));
+    return last !== undefined && endsInWord(last);
   }
 
   add(node: Text): void {
@@ -322,6 +318,14 @@ export class BlockWalker {
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
+
+/** Whether `text` ends in a letter or digit: a box after it would glue onto a word. */
+export function endsInWord(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  // ASCII answered here; the rest (and surrogate pairs) by the Unicode classes.
+  if (code < 0x80) return isAsciiWord(code);
+  return WORD_END.test(text.slice(-2));
+}
 
 function isAsciiWord(code: number): boolean {
   return (

@@ -64,22 +64,32 @@ async function chunksOf(root: Node, max?: number): Promise<string[]> {
 const paragraphs = () =>
   fc.array(
     fc.array(
-      fc.record({ word: fc.constantFrom(...words), wrap: fc.constantFrom('', 'b', 'a', 'span') }),
+      fc.record({
+        word: fc.constantFrom(...words),
+        // Inline boxes, a block inside the line, text never read (code, a ruby reading).
+        wrap: fc.constantFrom('', '', 'b', 'a', 'span', 'div', 'code', 'rt'),
+        space: fc.boolean(),
+        br: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 12 },
     ),
     { minLength: 1, maxLength: 8 },
   );
 
-function build(model: { word: string; wrap: string }[][]): HTMLElement {
+type Word = { word: string; wrap: string; space?: boolean; br?: boolean };
+
+function build(model: Word[][]): HTMLElement {
   const body = document.createElement('div');
   for (const line of model) {
     const p = document.createElement('p');
-    line.forEach(({ word, wrap }, i) => {
+    line.forEach(({ word, wrap, space = true, br = false }, i) => {
       const text = document.createTextNode(word);
       const node = wrap ? document.createElement(wrap) : text;
       if (wrap) node.appendChild(text);
+      if (br) p.appendChild(document.createElement('br'));
       p.appendChild(node);
-      if (i < line.length - 1) p.appendChild(document.createTextNode(' '));
+      // Words may also meet without a space: "Senkaku<b>s</b>", "News<a>Okinawa</a>".
+      if (i < line.length - 1 && space) p.appendChild(document.createTextNode(' '));
     });
     body.appendChild(p);
   }
@@ -112,6 +122,36 @@ describe('the text the gate hands over', () => {
     const chunks = await chunksOf(p, 1_000);
     expect(chunks.length).toBeGreaterThan(4);
     expect(chunks.some((chunk) => chunk.includes('the Senkaku Islands'))).toBe(true);
+  });
+
+  it('reads no style, and tries runs it joined that may render apart both ways', async () => {
+    // Flex items render apart: "Senkaku Islands" is a word of its own, not the end of "JapanSenkaku".
+    const row = document.createElement('div');
+    row.style.display = 'flex';
+    for (const word of ['Japan', 'Senkaku Islands']) {
+      const item = document.createElement('a');
+      item.textContent = word;
+      row.append(item);
+    }
+    document.body.append(row);
+    const scanned = new BlockWalker(row).run().flatMap((block) => matcher.find(block.text));
+    expect(scanned.map((m) => m.termId)).toContain('senkaku-islands');
+    let styleReads = 0;
+    const read = window.getComputedStyle;
+    window.getComputedStyle = (...args) => {
+      styleReads++;
+      return read.apply(window, args);
+    };
+    try {
+      const chunks = await chunksOf(row);
+      expect(chunks.flatMap((chunk) => matcher.find(chunk).map((m) => m.termId))).toContain(
+        'senkaku-islands',
+      );
+    } finally {
+      window.getComputedStyle = read;
+    }
+    expect(styleReads).toBe(0);
+    row.remove();
   });
 
   it('stops walking once the background has what it needs', async () => {
