@@ -20,6 +20,12 @@ import { ShadowWatch } from './story/shadow-watch';
 const SLICE_MS = 4;
 /** A block longer than a chunk goes in pieces that overlap by this much: no mention is cut off. */
 const OVERLAP = 256;
+/**
+ * The first chunk's most characters; each next one may be four times longer, up to the message's
+ * limit. A page that names a term near its top (a headline) stops the walk early, while a page
+ * with nothing to draw is still handed over in a few messages.
+ */
+const FIRST_CHUNK = 16 * 1024;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
@@ -151,8 +157,8 @@ class TextReader {
 }
 
 /**
- * The text under `roots`, in chunks of at most `max` UTF-16 code units that end at a block's end
- * (a longer block is cut into overlapping pieces). Walked in slices of a few ms; `handOver` gets each
+ * The text under `roots`, in chunks of at most `first` UTF-16 code units, then four times more per
+ * chunk up to `max`, each ending at a block's end (a longer block is cut into overlapping pieces). Walked in slices of a few ms; `handOver` gets each
  * chunk as it fills and returns true to stop the walk (the first chunk that holds a term is
  * enough). Resolves when the walk ends.
  * @param hooks told of the shadow roots and custom elements the walk passes (TextWatch's).
@@ -160,25 +166,34 @@ class TextReader {
 export async function sendText(
   roots: readonly Node[],
   handOver: (chunk: string) => Promise<boolean>,
-  { max = PAGE_TEXT_CHUNK, hooks = {} }: { max?: number; hooks?: WalkHooks } = {},
+  {
+    max = PAGE_TEXT_CHUNK,
+    first = FIRST_CHUNK,
+    hooks = {},
+  }: { max?: number; first?: number; hooks?: WalkHooks } = {},
 ): Promise<void> {
+  let limit = Math.min(first, max);
   // Longer than any mention (aliases are at most a few dozen characters), shorter than a chunk.
-  const overlap = Math.min(OVERLAP, max >> 2);
+  const overlap = Math.min(OVERLAP, limit >> 2);
   let chunk = '';
   const flush = async () => {
     const text = chunk;
     chunk = '';
-    return /\S/.test(text) ? handOver(text) : false;
+    if (!/\S/.test(text)) return false;
+    limit = Math.min(limit * 4, max);
+    return handOver(text);
   };
   const reader = new TextReader(roots, hooks);
   while (!reader.done) {
     for (const text of reader.read(performance.now() + SLICE_MS)) {
-      if (chunk.length + text.length + 1 > max && (await flush())) return;
-      for (let at = 0; at < text.length; at += max - 1 - overlap) {
-        const piece = text.slice(at, at + max - 1);
-        if (chunk.length + piece.length + 1 > max && (await flush())) return;
+      if (chunk.length + text.length + 1 > limit && (await flush())) return;
+      // Each piece starts `overlap` before the last one's end (the limit may grow in between).
+      for (let at = 0; ;) {
+        const piece = text.slice(at, at + limit - 1);
+        if (chunk.length + piece.length + 1 > limit && (await flush())) return;
         chunk += `${piece}\n`;
         if (at + piece.length >= text.length) break;
+        at += piece.length - overlap;
       }
     }
     if (!reader.done) await nextTask();

@@ -301,3 +301,33 @@ describe('a page that keeps changing', () => {
     }
   });
 });
+
+describe('chunk sizes', () => {
+  it('start small, so a page naming a term near its top stops the walk early, then grow', async () => {
+    const body = document.createElement('div');
+    for (let i = 0; i < 400; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Paragraph ${i} about the halibut fleet and the weather on the coast.`;
+      body.append(p);
+    }
+    const long = document.createElement('p');
+    long.textContent = `${'a '.repeat(20_000)}the Senkaku Islands ${'b '.repeat(20_000)}`;
+    body.append(long);
+    const sizes: number[] = [];
+    let found = false;
+    await sendText(
+      [body],
+      async (chunk) => {
+        sizes.push(chunk.length);
+        found ||= matcher.find(chunk).some((m) => m.termId === 'senkaku-islands');
+        return false;
+      },
+      { first: 1_000, max: 16_000 },
+    );
+    expect(sizes[0]).toBeLessThanOrEqual(1_000);
+    expect(sizes[1]).toBeLessThanOrEqual(4_000);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(16_000);
+    expect(Math.max(...sizes)).toBeGreaterThan(4_000);
+    expect(found).toBe(true);
+  });
+});
