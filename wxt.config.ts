@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { BUNDLED_PACK_FILE, bundledPackScript } from './utils/bundled-pack-script';
-import { BUNDLED_PACK_SCRIPT, FRAME_GATE_SCRIPT } from './utils/page-scripts';
+import { BUNDLED_PACK_SCRIPT, FRAME_GATE_SCRIPT, MARKS_STYLESHEET } from './utils/page-scripts';
 import { compileTables } from './glossary/matcher';
 import { matcherData } from './glossary/matcher-data';
 import { withTopicWords } from './glossary/topic-words';
@@ -56,7 +56,7 @@ function bundledMatcherModule(): Plugin {
 const PAGES = ['http://*/*', 'https://*/*'];
 
 /** A manifest content-script entry for every frame of the pages Gloss reads. */
-function onPages(files: { js: string[] }) {
+function onPages(files: { js: string[] } | { css: string[] }) {
   return { matches: PAGES, ...files, all_frames: true, match_about_blank: true };
 }
 
@@ -133,10 +133,12 @@ export default defineConfig({
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      // Every frame gets the gate alone: the main script with the marks' stylesheet (::highlight()
-      // rules only; no <style> element is added to the page), the engine and its data, and the
-      // popover's code come when the frame needs them (utils/page-scripts.ts).
+      // Every frame gets the gate and the marks' stylesheet (::highlight() rules only; no <style>
+      // element is added to the page; see MARKS_STYLESHEET for why from the start): the main
+      // script, the engine and its data, and the popover's code come when the frame needs them
+      // (utils/page-scripts.ts).
       manifest.content_scripts.push(onPages({ js: [FRAME_GATE_SCRIPT] }));
+      manifest.content_scripts.push(onPages({ css: [MARKS_STYLESHEET] }));
     },
   },
   manifest: ({ browser }) => ({

@@ -4,16 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { Sender } from '@/utils/messages';
-import { MARKS_STYLESHEET, PAGE_SCRIPT_FILES, type PageScriptPart } from '@/utils/page-scripts';
+import { PAGE_SCRIPT_FILES, type PageScriptPart } from '@/utils/page-scripts';
 
 type Target = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
 
-/**
- * Runs `part`'s files, in order, in `target`, in the content scripts' isolated world; with the main
- * script, the marks' stylesheet first.
- */
+/** Runs `part`'s files, in order, in `target`, in the content scripts' isolated world. */
 async function runIn(target: Target, part: PageScriptPart): Promise<void> {
-  if (part === 'main') await browser.scripting.insertCSS({ target, files: [MARKS_STYLESHEET] });
   await browser.scripting.executeScript({
     target,
     // The data script is written by a build hook, so WXT's list of public paths does not know it.
