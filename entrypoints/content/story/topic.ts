@@ -10,7 +10,8 @@
  * Roles come from the pack (`role`, absent = "key"). Precision and recall on the labelled corpus
  * pages are reported by scripts/corpus.ts.
  */
-import { isTopicWord } from '@/glossary/topic-words';
+// Relative, with its extension: node scripts (the corpus runner) import this file too.
+import { isTopicWord } from '../../../glossary/topic-words.ts';
 
 export type Role = 'key' | 'context';
 
