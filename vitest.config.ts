@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { bundledMatcherModule } from './utils/bundled-matcher-build';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), bundledMatcherModule()],
   test: {
     include: [
       'tests/unit/**/*.test.ts',

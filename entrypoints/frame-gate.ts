@@ -3,7 +3,8 @@
  * the frame is worth reading (entrypoints/content/frame-gate.ts), it hands the frame's text to the
  * background, which runs the main script there only if the text holds something Gloss would draw
  * (entrypoints/background/page-gate.ts); the main script brings the rest. Until then it watches for
- * text the page adds, and for the reader's settings and packs changing, and asks again.
+ * text the page adds, and asks again; so does the background when the packs change or Gloss is
+ * switched on or off (background/page-gate.ts askGatesAgain).
  *
  * Issue #14: compiling and starting Gloss's page scripts was most of what it cost a page, and most
  * pages and frames have nothing Gloss would draw (no key term, and too few capitals, leaders and
@@ -36,7 +37,6 @@ interface ExtensionApi {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: ApiEvent<Listener>;
   };
-  storage: { onChanged: ApiEvent<(changes: Record<string, unknown>, area: string) => void> };
 }
 
 /** The background's answer to `gloss:page-text` (utils/messages.ts). */
@@ -49,9 +49,6 @@ function isVerdict(reply: unknown): reply is Verdict {
   const r = reply as Partial<Verdict> | null;
   return typeof r?.on === 'boolean' && typeof r.loaded === 'boolean';
 }
-
-/** Storage keys whose change may turn a "nothing here" into something (utils/settings, packs). */
-const WATCHED_KEYS = ['settings', 'packList'];
 
 export default defineUnlistedScript(() => {
   // Browsers without the CSS Custom Highlight API get nothing, as in the main script.
@@ -68,12 +65,18 @@ export default defineUnlistedScript(() => {
   let queue = Promise.resolve();
   let editable = false;
 
-  // Until the main script runs here, the top frame answers the popup itself: no terms. (Only the
-  // top frame answers for the tab, as the main script does.)
-  const answerPopup: Listener = (message, sender, reply) => {
+  // Until the main script runs here: the background asks again after the packs change or Gloss
+  // is switched on or off, and the top frame answers the popup itself, with no terms (only the
+  // top frame answers for the tab, as the main script does).
+  const top = window === window.top;
+  const onMessage: Listener = (message, sender, reply) => {
     if (sender.id !== api.runtime.id || sender.tab !== undefined) return;
-    if ((message as { type?: unknown } | null)?.type !== 'gloss:page-terms') return;
-    reply({ on: verdict?.on ?? true, host: location.hostname, terms: [] });
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'gloss:judge-again') {
+      if (watch) judge([document.body ?? document.documentElement]);
+    } else if (type === 'gloss:page-terms' && top) {
+      reply({ on: verdict?.on ?? true, host: location.hostname, terms: [] });
+    }
   };
 
   /** Hands `roots`' text over, chunk by chunk, until the background has run the main script. */
@@ -105,14 +108,9 @@ export default defineUnlistedScript(() => {
       probe('gate', { on: verdict?.on ?? false, loaded: verdict?.loaded ?? false });
     });
   };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) judge([document.body]);
-  };
 
-  if (window === window.top) {
-    api.runtime.onMessage.addListener(answerPopup);
-    stop.signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(answerPopup));
-  }
+  api.runtime.onMessage.addListener(onMessage);
+  stop.signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(onMessage));
   let watch: TextWatch | undefined;
   void untilWorthReading(window, stop.signal).then(() => {
     // Off for the site: only a change of settings can make added text worth reading.
@@ -120,10 +118,6 @@ export default defineUnlistedScript(() => {
       if (verdict?.on !== false) judge(roots);
     });
     judge([document.body ?? document.documentElement]);
-    api.storage.onChanged.addListener(onStorage);
-    stop.signal.addEventListener('abort', () => {
-      watch?.disconnect();
-      api.storage.onChanged.removeListener(onStorage);
-    });
+    stop.signal.addEventListener('abort', () => watch?.disconnect());
   });
 });

@@ -4,7 +4,8 @@ import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
 import { runPageScripts } from './page-scripts';
-import { onPageText, resetPageGate } from './page-gate';
+import { askGatesAgain, onPageText, resetPageGate, siteSwitchChanged } from './page-gate';
+import { resolveSettings, settingsItem } from '@/utils/settings';
 import {
   MENU_ID,
   omniboxSuggestions,
@@ -34,6 +35,9 @@ export default defineBackground(() => {
   watchPacks(() => {
     resetSearch();
     resetPageGate();
+  });
+  settingsItem().watch((after, before) => {
+    if (siteSwitchChanged(resolveSettings(before), resolveSettings(after))) void askGatesAgain();
   });
 
   on('background', {

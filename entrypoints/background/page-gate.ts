@@ -13,7 +13,8 @@ import { withTopicWords } from '@/glossary/topic-words';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
 import type { ReplyOf, Sender } from '@/utils/messages';
 import { getBundledPack, loadEnabledPacks } from '@/utils/packs';
-import { isOnFor, loadSettings } from '@/utils/settings';
+import { browser } from 'wxt/browser';
+import { isOnFor, loadSettings, type Settings } from '@/utils/settings';
 import { runPageScripts } from './page-scripts';
 
 interface Judge {
@@ -22,6 +23,18 @@ interface Judge {
 }
 
 let judge: Promise<Judge> | null = null;
+
+/** A match as the verdict reads it: which term or cue, and whether it is a cue. */
+type Seen = { termId: string; kind: string };
+
+/**
+ * What each frame's text has held so far, by document: the verdict is on the union of a frame's
+ * chunks (three context entries may sit in three chunks). The oldest frames are forgotten past
+ * MAX_FRAMES; a service worker that stops forgets all, and a frame then sends its added text only,
+ * judged alone.
+ */
+const seenByFrame = new Map<string, Map<string, Seen>>();
+const MAX_FRAMES = 256;
 
 /**
  * The enabled packs' matcher (every term and topic word): the build's for the bundled pack alone,
@@ -40,19 +53,75 @@ function judgeOf(): Promise<Judge> {
   return judge;
 }
 
-/** Called when the packs change: the next verdict compiles them again. */
+/**
+ * Called when the packs change: the next verdict compiles them again, and every frame that has
+ * only the gate is asked for its text again.
+ */
 export function resetPageGate(): void {
   judge = null;
+  seenByFrame.clear();
+  void askGatesAgain();
 }
 
 /**
- * Whether `text` holds something Gloss would draw, with the enabled packs. Every term counts,
- * hidden or in a category switched off: the page applies those filters, and may be asked to show
- * a hidden term (a lookup) later.
+ * Asks every tab's gates to hand their frame's text over again (`gloss:judge-again`). The gates
+ * keep no storage listener of their own: it cost each page and frame about 3 ms to set up, for a
+ * change made a few times a year (issue #14, traced on the corpus). Tabs without Gloss's scripts
+ * (browser pages, the store) reject the message; that is ignored.
  */
-export async function mayDrawIn(text: string): Promise<boolean> {
+export async function askGatesAgain(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const ask = async (tabId: number) => {
+    try {
+      await browser.tabs.sendMessage(tabId, { type: 'gloss:judge-again' });
+    } catch {
+      // No receiver in that tab.
+    }
+  };
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : ask(tab.id))));
+}
+
+/**
+ * Whether a change of settings from `before` to `after` switched Gloss on or off, everywhere or for
+ * a site: the gates then judge again (on: the frame may now get Gloss; off: the popup, which the
+ * gate answers until then, shows the site switched off).
+ */
+export function siteSwitchChanged(before: Settings, after: Settings): boolean {
+  if (before.enabled !== after.enabled) return true;
+  const was = new Set(before.disabledSites);
+  return (
+    was.size !== after.disabledSites.length || after.disabledSites.some((site) => !was.has(site))
+  );
+}
+
+/**
+ * Whether `text`, with what the same frame (`frame`, any stable key; none: judged alone) handed
+ * over before, holds something Gloss would draw with the enabled packs. Every term counts, hidden
+ * or in a category switched off: the page applies those filters, and may be asked to show a
+ * hidden term (a lookup) later.
+ */
+export async function mayDrawIn(text: string, frame?: string): Promise<boolean> {
   const { matcher, catalog } = await judgeOf();
-  return mayDraw(matcher.find(text), (termId) => roleOfTerm(catalog.get(termId)?.term ?? {}));
+  let seen = frame === undefined ? undefined : seenByFrame.get(frame);
+  if (!seen) {
+    seen = new Map();
+    if (frame !== undefined) {
+      if (seenByFrame.size >= MAX_FRAMES) seenByFrame.delete(seenByFrame.keys().next().value!);
+      seenByFrame.set(frame, seen);
+    }
+  }
+  for (const { termId, kind } of matcher.find(text)) {
+    const cue = kind === 'cue';
+    seen.set(`${cue ? 'cue' : 'term'} ${termId}`, { termId, kind: cue ? 'cue' : 'mark' });
+  }
+  return mayDraw(seen.values(), (termId) => roleOfTerm(catalog.get(termId)?.term ?? {}));
+}
+
+/** The frame a message came from, as a key that outlives neither its document nor its tab. */
+function frameOf(sender: Sender): string | undefined {
+  if (typeof sender.documentId === 'string') return sender.documentId;
+  const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
+  return typeof tabId === 'number' ? `${tabId}:${sender.frameId ?? 0}:${sender.url}` : undefined;
 }
 
 /** The frame's site, as its own script sees it (`location.hostname`); '' for about: frames. */
@@ -75,7 +144,7 @@ export async function onPageText(
 ): Promise<ReplyOf<'gloss:page-text'>> {
   const settings = await loadSettings();
   if (!isOnFor(settings, hostOf(sender))) return { on: false, loaded: false };
-  if (!(await mayDrawIn(text))) return { on: true, loaded: false };
+  if (!(await mayDrawIn(text, frameOf(sender)))) return { on: true, loaded: false };
   await runPageScripts('main', sender);
   return { on: true, loaded: true };
 }

@@ -11,6 +11,7 @@ import {
   isInSkippedRegion,
   isSkipped,
   READINGS,
+  SKIPPED,
   UI_HOST_TAG,
   type WalkHooks,
 } from './text-blocks';
@@ -30,20 +31,41 @@ const FIRST_CHUNK = 16 * 1024;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
+/** Where a parent of text sits, for the gate's walk (TextReader). */
+interface Place {
+  /** The nearest element that is not inline, or the walk's root: two blocks' text never joins. */
+  block: Node;
+  /** READ, or not: LEFT_OUT ends the block (a script, a form field), READING does not (ruby). */
+  read: number;
+}
+
+const READ = 0;
+const LEFT_OUT = 1;
+const READING = 2;
+
 /**
  * The gate's walk: the blocks the scanner's walk reads (text-blocks.ts BlockWalker: a block ends at
  * every element that is not inline and at <br>; skipped subtrees end it too and are not read; ruby
  * readings are left out without ending it; open shadow roots are blocks of their own), as text
- * only. It runs over whole pages, most of which never get the scanner, so it keeps no nodes or
- * offsets (BlockWalker's walk of a whole page cost 5–10 ms of a news page in traces) and reads no
- * style: where two runs of letters meet at an inline box, which may render apart (a flex item),
- * the block is given both joined and split there. A mention is in one or the other, unless it both
- * crosses such a join and ends at another that renders apart.
+ * only. It runs once over whole pages, most of which never get the scanner, so it lets the browser
+ * do the walking: a TreeWalker over text nodes, each parent of text looked at once (its Place), and
+ * one over elements for open shadow roots and custom elements. A page's first walk runs as cold
+ * bytecode, where every line per node counts: a node-by-node walk in script cost a news page 5–15
+ * ms in traces, against about 1 ms for the browser's TreeWalker (issue #14).
+ *
+ * Without the elements in between, two runs of text in one block may have between them what ends a
+ * block (a <br>, an empty <div>) or renders apart (a flex item: no style is read). Where letters
+ * meet at such a place, the block is given both joined and split there. A mention is in one or the
+ * other, unless it both crosses such a join and ends at another that is apart. Elsewhere a join
+ * changes no word boundary (a line break is a separator to the matcher, like a space).
  */
 class TextReader {
   private readonly roots: Node[];
   private root: Node | null = null;
-  private node: Node | null = null;
+  private walker: TreeWalker | null = null;
+  private places = new Map<Node, Place>();
+  private last: Text | null = null;
+  private lastPlace: Place | null = null;
   private parts: string[] = [];
   private length = 0;
   private glues: number[] | undefined;
@@ -57,85 +79,127 @@ class TextReader {
   }
 
   get done(): boolean {
-    return this.node === null && this.roots.length === 0;
+    return this.walker === null && this.roots.length === 0;
   }
 
   /** Reads until the clock passes `deadline` (a performance.now() time): the blocks completed. */
   read(deadline: number): string[] {
     let count = 0;
     for (;;) {
-      if (!this.node) {
+      if (!this.walker) {
         this.flush();
         const next = this.roots.pop();
         if (!next) break;
-        this.root = next;
-        this.node = next.firstChild;
+        this.start(next);
         continue;
       }
       if ((++count & 255) === 0 && performance.now() > deadline) break;
-      this.step(this.node);
+      const node = this.walker.nextNode();
+      if (node) this.text(node as Text);
+      else this.walker = null;
     }
     return this.out.splice(0);
   }
 
-  private step(node: Node): void {
-    let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        if (node.previousSibling) this.mayGlue();
-        this.parts.push(data);
-        this.length += data.length;
-      }
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (READINGS.has(el.localName)) {
-        // Left out; the base text on either side stays one word.
-      } else if (el.localName === 'br' || isSkipped(el)) {
-        this.flush();
-      } else {
-        const inline = isInline(el);
-        if (!inline) this.flush();
-        else if (node.previousSibling) this.mayGlue();
-        this.shadowOf(el);
-        descend = el.firstChild !== null;
-        if (!descend && !inline) this.flush();
-      }
-    }
-    if (descend) {
-      this.node = node.firstChild;
-      return;
-    }
-    // Climb until a next sibling exists, ending blocks as block elements are left.
-    let current: Node | null = node;
-    while (current !== this.root && !current.nextSibling) {
-      current = current.parentNode;
-      if (!current || current === this.root) break;
-      if (current.nodeType === Node.ELEMENT_NODE && !isInline(current as Element)) this.flush();
-    }
-    this.node = current && current !== this.root ? current.nextSibling : null;
+  private start(root: Node): void {
+    this.root = root;
+    this.places = new Map();
+    this.last = null;
+    const doc = root.ownerDocument ?? (root as Document);
+    this.shadowsUnder(doc, root);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
-  /** Notes a join where the text so far ends in a letter or digit (see the class comment). */
-  private mayGlue(): void {
-    const last = this.parts[this.parts.length - 1];
-    if (last !== undefined && endsInWord(last)) (this.glues ??= []).push(this.length);
-  }
-
-  /** An open shadow root is read as blocks of its own, after this root; the hooks hear of it. */
-  private shadowOf(el: Element): void {
-    if (el.localName === UI_HOST_NAME) return;
-    const shadow = el.shadowRoot;
-    if (!shadow) {
-      if (el.localName.includes('-')) this.hooks.shadowless?.(el);
+  private text(node: Text): void {
+    const place = this.placeOf(node.parentNode!);
+    if (place.read === READING) return;
+    if (place.read === LEFT_OUT) {
+      this.flush();
       return;
     }
-    this.hooks.shadowRoot?.(shadow);
-    this.flush();
-    this.roots.push(shadow);
+    const data = node.data;
+    if (data.length === 0) return;
+    const last = this.last;
+    if (last !== null) {
+      if (this.lastPlace!.block !== place.block) this.flush();
+      else if (last.nextSibling !== node && this.lettersMeet(data)) {
+        const between = joinBetween(last, node);
+        if (between === BREAK) this.flush();
+        else if (between === GLUE) this.glues!.push(this.length);
+      }
+    }
+    this.parts.push(data);
+    this.length += data.length;
+    this.last = node;
+    this.lastPlace = place;
+  }
+
+  /** The Place of `node`, a parent of text, and of its ancestors up to the root, each found once. */
+  private placeOf(node: Node): Place {
+    const known = this.places.get(node);
+    if (known) return known;
+    // Climbs to the nearest ancestor already placed (or the root), then places the way back down.
+    const path: Element[] = [];
+    let above: Place | undefined;
+    for (let at: Node | null = node; ; at = at.parentNode) {
+      if (at === null || at === this.root || at.nodeType !== Node.ELEMENT_NODE) {
+        above = { block: at ?? node, read: READ };
+        if (at) this.places.set(at, above);
+        break;
+      }
+      above = this.places.get(at);
+      if (above) break;
+      path.push(at as Element);
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const el = path[i]!;
+      let place: Place;
+      if (above.read !== READ) place = above;
+      else if (READINGS.has(el.localName)) place = { block: above.block, read: READING };
+      else if (isSkipped(el)) place = { block: el, read: LEFT_OUT };
+      else if (isInline(el)) place = above;
+      else place = { block: el, read: READ };
+      this.places.set(el, place);
+      above = place;
+    }
+    return above;
+  }
+
+  /** Whether the text so far ends in a letter and `next` starts with one (see the class comment). */
+  private lettersMeet(next: string): boolean {
+    if (this.parts.length === 0) return false;
+    if (!endsInWord(this.parts[this.parts.length - 1]!) || !startsInWord(next)) return false;
+    this.glues ??= [];
+    return true;
+  }
+
+  /**
+   * The open shadow roots under `root` are read as roots of their own, after it; the hooks hear of
+   * them, and of custom elements without one yet. Skipped subtrees are not entered.
+   */
+  private shadowsUnder(doc: Document, root: Node): void {
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const found: ShadowRoot[] = [];
+    let el = walker.nextNode() as Element | null;
+    while (el) {
+      const name = el.localName;
+      if (SKIPPED.has(name) || name === UI_HOST_NAME) {
+        el = skipSubtree(walker);
+        continue;
+      }
+      const shadow = el.shadowRoot;
+      if (shadow) {
+        this.hooks.shadowRoot?.(shadow);
+        found.push(shadow);
+      } else if (name.includes('-')) this.hooks.shadowless?.(el);
+      el = walker.nextNode() as Element | null;
+    }
+    // Popped in document order, after this root.
+    for (let i = found.length - 1; i >= 0; i--) this.roots.push(found[i]!);
   }
 
   private flush(): void {
+    this.last = null;
     if (this.parts.length === 0) return;
     const text = this.parts.join('');
     if (/\S/.test(text)) {
@@ -154,6 +218,62 @@ class TextReader {
     this.length = 0;
     this.glues = undefined;
   }
+}
+
+const JOIN = 0;
+const GLUE = 1;
+const BREAK = 2;
+
+/**
+ * What lies between two text nodes of one block, `from` before `to`, as the scanner reads it:
+ * BREAK if a <br>, an element that is not inline or a skipped one (a form field) ends the block
+ * there; GLUE if an inline element's edge, which may render apart, or a ruby reading is crossed;
+ * else JOIN. Only text, empty or not read, and inline elements are expected between: the gate
+ * asks only where letters meet, so each element is looked at by few such questions.
+ */
+function joinBetween(from: Node, to: Node): number {
+  let crossed = false;
+  let node: Node = from;
+  for (;;) {
+    // To the next node in document order that is not inside `node`.
+    while (!node.nextSibling) {
+      node = node.parentNode!;
+      if (!isInline(node as Element)) return BREAK;
+      crossed = true;
+    }
+    node = node.nextSibling;
+    // Into it, as far as the first node that is not an inline element.
+    for (;;) {
+      if (node === to) return crossed ? GLUE : JOIN;
+      if (node.nodeType !== Node.ELEMENT_NODE) break;
+      const el = node as Element;
+      crossed = true;
+      if (READINGS.has(el.localName)) break;
+      if (!isInline(el) || isSkipped(el)) return BREAK;
+      if (!el.firstChild) break;
+      node = el.firstChild;
+    }
+  }
+}
+
+/** The walker's next element after the current one's subtree, or null at the root's end. */
+function skipSubtree(walker: TreeWalker): Element | null {
+  for (;;) {
+    const next = walker.nextSibling();
+    if (next) return next as Element;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/**
+ * Whether `text` may start a word: an ASCII letter or digit, or any other script's character (a
+ * combining accent, a soft hyphen, CJK), taken as one so as never to lose a join.
+ */
+function startsInWord(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code >= 0x80) return true;
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /**

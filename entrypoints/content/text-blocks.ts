@@ -68,9 +68,11 @@ const INLINE = new Set([
   'wbr',
 ]);
 
-// Never marked: code, form fields, non-rendered text, ruby annotations (the reading of 尖閣 is not
-// part of the sentence), and media.
-const SKIPPED = new Set([
+/**
+ * Never marked: code, form fields, non-rendered text, ruby annotations (the reading of 尖閣 is not
+ * part of the sentence), and media. Local names; isSkipped also skips editable regions.
+ */
+export const SKIPPED: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
