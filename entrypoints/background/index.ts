@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
 import { watchPacks } from '@/utils/packs';
+import { forgetEnabledPacks } from './enabled-packs';
 import { runPageScripts } from './page-scripts';
 import { askGatesAgain, onPageText, resetPageGate, siteSwitchChanged } from './page-gate';
 import { resolveSettings, settingsItem } from '@/utils/settings';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   });
   browser.omnibox.onInputEntered.addListener((text) => void onOmniboxEntered(text));
   watchPacks(() => {
+    forgetEnabledPacks();
     resetSearch();
     resetPageGate();
   });

@@ -4,12 +4,10 @@
  * the very functions the browser calls.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { Catalog } from '@/glossary/catalog';
 import { MAX_LOOKUP_CHARS, resolveSelection, type LookupSources } from '@/glossary/lookup';
-import { compile } from '@/glossary/matcher';
 import { createSearch } from '@/glossary/search';
-import { loadEnabledPacks } from '@/utils/packs';
 import { sendToTab, type ReplyOf, type RequestOf, type TypesFor } from '@/utils/messages';
+import { enabledPacks } from './enabled-packs';
 import { runMainScriptIn } from './page-scripts';
 
 export const MENU_ID = 'gloss-explain';
@@ -95,18 +93,18 @@ interface Sources extends LookupSources {
 }
 let sourcesPromise: Promise<Sources> | null = null;
 
-/** Search and matcher over the enabled packs (every term, hidden or not), rebuilt when packs change. */
+/**
+ * Search and matcher over the enabled packs (every term, hidden or not; enabled-packs.ts), the
+ * search index rebuilt when packs change.
+ */
 function sources(): Promise<Sources> {
-  sourcesPromise ??= loadEnabledPacks().then((packs) => {
-    const terms = new Catalog(packs).terms;
-    const index = createSearch(terms);
-    let matcher: LookupSources['matcher'] | null = null;
+  sourcesPromise ??= enabledPacks().then((packs) => {
+    const index = createSearch(packs.catalog.terms);
     return {
       index,
-      // The matcher is only needed by selection lookups, not by the omnibox.
+      // Built on first use: the omnibox needs none.
       get matcher() {
-        matcher ??= compile(terms);
-        return matcher;
+        return packs.matcher;
       },
       search: (query, limit) => index.search(query, limit),
     };
@@ -118,6 +116,7 @@ function search() {
   return sources().then((s) => s.index);
 }
 
+/** Called when the packs change (after enabled-packs.ts forgot them). */
 export function resetSearch(): void {
   sourcesPromise = null;
 }

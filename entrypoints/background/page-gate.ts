@@ -5,24 +5,12 @@
  * process. A page about halibut or Vision Pro, where no glossary term would be drawn, so pays for
  * the gate's walk and one message instead of compiling and starting Gloss (issue #14).
  */
-import bundledMatcher from 'virtual:gloss-bundled-matcher';
-import { Catalog } from '@/glossary/catalog';
-import { compile, matcherFrom, type Matcher } from '@/glossary/matcher';
-import { tablesFromData } from '@/glossary/matcher-data';
-import { withTopicWords } from '@/glossary/topic-words';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
 import type { ReplyOf, Sender } from '@/utils/messages';
-import { getBundledPack, loadEnabledPacks } from '@/utils/packs';
 import { browser } from 'wxt/browser';
 import { isOnFor, loadSettings, type Settings } from '@/utils/settings';
+import { enabledPacks } from './enabled-packs';
 import { runPageScripts } from './page-scripts';
-
-interface Judge {
-  matcher: Matcher;
-  catalog: Catalog;
-}
-
-let judge: Promise<Judge> | null = null;
 
 /** A match as the verdict reads it: which term or cue, and whether it is a cue. */
 type Seen = { termId: string; kind: string };
@@ -37,28 +25,10 @@ const seenByFrame = new Map<string, Map<string, Seen>>();
 const MAX_FRAMES = 256;
 
 /**
- * The enabled packs' matcher (every term and topic word): the build's for the bundled pack alone,
- * else compiled, once per pack change.
- */
-function judgeOf(): Promise<Judge> {
-  judge ??= Promise.all([loadEnabledPacks(), getBundledPack()]).then(([packs, bundled]) => {
-    const catalog = new Catalog(packs);
-    // The very pack object this build shipped (an imported pack may reuse its id).
-    const bundledOnly = packs.length === 1 && packs[0] === bundled;
-    const matcher = bundledOnly
-      ? matcherFrom(tablesFromData(bundledMatcher, true))
-      : compile(withTopicWords(catalog.terms, catalog.topicWords));
-    return { catalog, matcher };
-  });
-  return judge;
-}
-
-/**
- * Called when the packs change: the next verdict compiles them again, and every frame that has
- * only the gate is asked for its text again.
+ * Called when the packs change (after enabled-packs.ts forgot them): what frames handed over is
+ * judged again from the start, and every frame that has only the gate is asked for its text again.
  */
 export function resetPageGate(): void {
-  judge = null;
   seenByFrame.clear();
   void askGatesAgain();
 }
@@ -101,7 +71,7 @@ export function siteSwitchChanged(before: Settings, after: Settings): boolean {
  * hidden term (a lookup) later.
  */
 export async function mayDrawIn(text: string, frame?: string): Promise<boolean> {
-  const { matcher, catalog } = await judgeOf();
+  const { matcher, catalog } = await enabledPacks();
   let seen = frame === undefined ? undefined : seenByFrame.get(frame);
   if (!seen) {
     seen = new Map();

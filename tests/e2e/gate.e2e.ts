@@ -1,9 +1,10 @@
 /**
  * A page or frame gets Gloss's page code only when its text holds something Gloss would draw
  * (utils/page-scripts.ts, issue #14): an off-topic story costs the gate script alone, and text the
- * page adds later, or a reader's change of settings, is judged again.
+ * page adds later, a reader's change of settings, or a pack imported later, is judged again.
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { pageScriptsRun, settledMarks } from './page-helpers';
 import { setSettings } from './settings-helpers';
@@ -76,4 +77,36 @@ test('a site switched off is asked again when the reader switches it on', async 
   await setSettings(background, { disabledSites: [] });
   await settledMarks(page, 3);
   expect((await verdicts(page)).at(-1)).toEqual({ on: true, loaded: true });
+});
+
+test('a pack imported later brings Gloss to a page the gate left alone', async ({
+  openFixture,
+  openExtensionPage,
+  pageErrors,
+}) => {
+  const page = await openFixture('halibut-tariffs.html');
+  await verdictCount(page, 1);
+  expect(await pageScriptsRun(page)).toEqual([]);
+  // The example pack, with one term this page names.
+  const pack = JSON.parse(readFileSync('glossary/packs/examples/example-pack.json', 'utf8'));
+  pack.terms = [
+    {
+      ...pack.terms[0],
+      id: 'halibut-season',
+      title: 'Halibut season',
+      aliases: ['halibut season'],
+      related: [],
+    },
+  ];
+  const options = await openExtensionPage('options.html');
+  await options.locator('input[type=file]').setInputFiles({
+    name: 'halibut.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(pack)),
+  });
+  await expect(options.locator('.notice[role=status]')).toContainText('Imported');
+  // The background asks the gate again; its verdict now brings the main script, which marks.
+  expect(await settledMarks(page, 1)).toContain('Halibut season');
+  expect(await pageScriptsRun(page)).toEqual(['main', 'engine']);
+  expect(pageErrors).toEqual([]);
 });

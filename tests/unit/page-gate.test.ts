@@ -11,12 +11,14 @@ import {
   resetPageGate,
   siteSwitchChanged,
 } from '@/entrypoints/background/page-gate';
+import { forgetEnabledPacks } from '@/entrypoints/background/enabled-packs';
 import { resolveSettings } from '@/utils/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
   // The fake has no tabs.sendMessage; the gates' side is in gate.e2e.ts.
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+  forgetEnabledPacks();
   resetPageGate();
 });
 
@@ -34,6 +36,7 @@ describe('the verdict on a frame', () => {
   it('starts again when the packs change', async () => {
     await mayDrawIn('Officials in Tokyo said little.', 'frame-1');
     await mayDrawIn('Beijing was quiet.', 'frame-1');
+    forgetEnabledPacks();
     resetPageGate();
     expect(await mayDrawIn('So was Seoul.', 'frame-1')).toBe(false);
   });
