@@ -40,6 +40,19 @@ export const FRAME_GATE_SCRIPT = 'frame-gate.js';
  */
 export const PAGE_TEXT_CHUNK = 256 * 1024;
 
+/**
+ * Ends each block of text in a `gloss:page-text` chunk (NUL: a page's text has none; the gate
+ * turns any it finds into a space). The background matches each block alone, as the scanner
+ * does: a rule that reads the text around a match (a dateline, the language around it) and the
+ * longest alias from a start then see what the scanner sees, not the neighbouring block.
+ */
+export const PAGE_TEXT_BLOCK_END = '\0';
+
+/** The blocks of a `gloss:page-text` chunk (see PAGE_TEXT_BLOCK_END), empty ones left out. */
+export function pageTextBlocks(chunk: string): string[] {
+  return chunk.split(PAGE_TEXT_BLOCK_END).filter((block) => block.length > 0);
+}
+
 /** Each part's files, in the order they run (output paths of the build). */
 export const PAGE_SCRIPT_FILES: Record<PageScriptPart, readonly string[]> = {
   main: [MAIN_SCRIPT],

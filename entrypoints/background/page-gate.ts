@@ -10,6 +10,7 @@ import type { ReplyOf, Sender } from '@/utils/messages';
 import { browser } from 'wxt/browser';
 import { isOnFor, loadSettings, type Settings } from '@/utils/settings';
 import { enabledPacks } from './enabled-packs';
+import { pageTextBlocks } from '@/utils/page-scripts';
 import { runPageScripts } from './page-scripts';
 
 /** A match as the verdict reads it: which term or cue, and whether it is a cue. */
@@ -65,7 +66,7 @@ export function siteSwitchChanged(before: Settings, after: Settings): boolean {
 }
 
 /**
- * Whether `text`, with what the same frame (`frame`, any stable key; none: judged alone) handed
+ * Whether `text` (a `gloss:page-text` chunk: blocks, each matched alone), with what the same frame (`frame`, any stable key; none: judged alone) handed
  * over before, holds something Gloss would draw with the enabled packs. Every term counts, hidden
  * or in a category switched off: the page applies those filters, and may be asked to show a
  * hidden term (a lookup) later.
@@ -80,9 +81,11 @@ export async function mayDrawIn(text: string, frame?: string): Promise<boolean> 
       seenByFrame.set(frame, seen);
     }
   }
-  for (const { termId, kind } of matcher.find(text)) {
-    const cue = kind === 'cue';
-    seen.set(`${cue ? 'cue' : 'term'} ${termId}`, { termId, kind: cue ? 'cue' : 'mark' });
+  for (const block of pageTextBlocks(text)) {
+    for (const { termId, kind } of matcher.find(block)) {
+      const cue = kind === 'cue';
+      seen.set(`${cue ? 'cue' : 'term'} ${termId}`, { termId, kind: cue ? 'cue' : 'mark' });
+    }
   }
   return mayDraw(seen.values(), (termId) => roleOfTerm(catalog.get(termId)?.term ?? {}));
 }

@@ -1,10 +1,10 @@
 /**
- * A frame's text for the gate (utils/page-scripts.ts): the blocks the scanner would read, walked
- * the same way (text-blocks.ts) and joined with line breaks, so that whatever the scanner could
- * match is in it, and handed over in chunks. Also which parts of the frame changed since, so that
+ * A frame's text for the gate (utils/page-scripts.ts): the blocks the scanner would read, each
+ * ended by PAGE_TEXT_BLOCK_END, so that whatever the scanner could match is in it, and handed over
+ * in chunks. Also which parts of the frame changed since, so that
  * a page that fills in its story after load is judged again on what it added.
  */
-import { PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
+import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
 import {
   endsInWord,
   isInline,
@@ -48,16 +48,17 @@ const READING = 2;
  * every element that is not inline and at <br>; skipped subtrees end it too and are not read; ruby
  * readings are left out without ending it; open shadow roots are blocks of their own), as text
  * only. It runs once over whole pages, most of which never get the scanner, so it lets the browser
- * do the walking: a TreeWalker over text nodes, each parent of text looked at once (its Place), and
+ * do the walking: a TreeWalker over text nodes, each parent of text placed once (its Place), and
  * one over elements for open shadow roots and custom elements. A page's first walk runs as cold
- * bytecode, where every line per node counts: a node-by-node walk in script cost a news page 5–15
- * ms in traces, against about 1 ms for the browser's TreeWalker (issue #14).
+ * bytecode, where every step per node counts: on corpus pages, a first walk node by node took
+ * 1.3–4.3 ms where a TreeWalker over text nodes took 0.6–1.1 ms (main world, issue #14).
  *
- * Without the elements in between, two runs of text in one block may have between them what ends a
- * block (a <br>, an empty <div>) or renders apart (a flex item: no style is read). Where letters
- * meet at such a place, the block is given both joined and split there. A mention is in one or the
- * other, unless it both crosses such a join and ends at another that is apart. Elsewhere a join
- * changes no word boundary (a line break is a separator to the matcher, like a space).
+ * Two text nodes of one block that are not siblings side by side have elements between them. Only
+ * where letters meet there (elsewhere joining or splitting changes no word) does the walk look at
+ * them (joinBetween): a <br> or a block ends the block; an inline element's edge may render apart
+ * (a flex item; no style is read), so the block is handed over joined and, as blocks of their own,
+ * split at each such edge. A mention is in one or the other, unless it both crosses such an edge
+ * and ends at another that is apart.
  */
 class TextReader {
   private readonly roots: Node[];
@@ -201,17 +202,18 @@ class TextReader {
   private flush(): void {
     this.last = null;
     if (this.parts.length === 0) return;
-    const text = this.parts.join('');
+    let text = this.parts.join('');
     if (/\S/.test(text)) {
+      if (text.includes(PAGE_TEXT_BLOCK_END)) text = text.replaceAll(PAGE_TEXT_BLOCK_END, ' ');
       this.out.push(text);
+      // Each piece between glues is a block of its own too (the scanner's, where they render apart).
       if (this.glues) {
-        let split = '';
         let from = 0;
-        for (const at of this.glues) {
-          split += `${text.slice(from, at)}\n`;
+        for (const at of [...this.glues, text.length]) {
+          const piece = text.slice(from, at);
+          if (/\S/.test(piece)) this.out.push(piece);
           from = at;
         }
-        this.out.push(split + text.slice(from));
       }
     }
     this.parts = [];
@@ -311,7 +313,7 @@ export async function sendText(
       for (let at = 0; ;) {
         const piece = text.slice(at, at + limit - 1);
         if (chunk.length + piece.length + 1 > limit && (await flush())) return;
-        chunk += `${piece}\n`;
+        chunk += piece + PAGE_TEXT_BLOCK_END;
         if (at + piece.length >= text.length) break;
         at += piece.length - overlap;
       }

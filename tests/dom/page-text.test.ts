@@ -15,6 +15,7 @@ import { BlockWalker } from '@/entrypoints/content/text-blocks';
 import { occurrencesIn } from '@/entrypoints/content/scanner';
 import { MarkStore } from '@/entrypoints/content/marks';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
+import { pageTextBlocks } from '@/utils/page-scripts';
 
 // happy-dom has no StaticRange; the scanner only constructs it and reads its four fields.
 if (typeof globalThis.StaticRange === 'undefined') {
@@ -46,6 +47,9 @@ beforeAll(() => {
     'on Tuesday',
   ];
 });
+
+/** What the background finds in a chunk: each block matched alone (background/page-gate.ts). */
+const findIn = (chunk: string) => pageTextBlocks(chunk).flatMap((block) => matcher.find(block));
 
 async function chunksOf(root: Node, max?: number): Promise<string[]> {
   const chunks: string[] = [];
@@ -133,7 +137,7 @@ describe('the text the gate hands over', () => {
           .flatMap((block) => matcher.find(block.text).map(verdictKey));
         const chunks = await chunksOf(body, max);
         expect(chunks.every((chunk) => chunk.length <= max)).toBe(true);
-        const handed = new Set(chunks.flatMap((chunk) => matcher.find(chunk).map(verdictKey)));
+        const handed = new Set(chunks.flatMap((chunk) => findIn(chunk).map(verdictKey)));
         for (const found of scanned) expect(handed).toContain(found);
       }),
       { numRuns: 500 },
@@ -149,7 +153,7 @@ describe('the text the gate hands over', () => {
         const chunks = await chunksOf(body, max);
         expect(
           mayDraw(
-            chunks.flatMap((chunk) => matcher.find(chunk)),
+            chunks.flatMap((chunk) => findIn(chunk)),
             roleOf,
           ),
         ).toBe(true);
@@ -187,7 +191,7 @@ describe('the text the gate hands over', () => {
     };
     try {
       const chunks = await chunksOf(row);
-      expect(chunks.flatMap((chunk) => matcher.find(chunk).map((m) => m.termId))).toContain(
+      expect(chunks.flatMap((chunk) => findIn(chunk).map((m) => m.termId))).toContain(
         'senkaku-islands',
       );
     } finally {
@@ -212,6 +216,20 @@ describe('the text the gate hands over', () => {
     expect(sent).toBe(1);
   });
 
+  it('keeps blocks apart: a rule that reads the text around a match sees its own block only', async () => {
+    // "国会" counts in Japanese text or on its own; Korean text around it would say otherwise.
+    const body = document.createElement('div');
+    for (const line of ['한국 정부는 오늘 새 예산안을 발표했다.', '国会']) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      body.append(p);
+    }
+    const scanned = new BlockWalker(body).run().flatMap((block) => matcher.find(block.text));
+    expect(scanned.map((m) => m.termId)).toContain('national-diet');
+    const handed = (await chunksOf(body)).flatMap((chunk) => findIn(chunk).map((m) => m.termId));
+    expect(handed).toContain('national-diet');
+  });
+
   it('reads open shadow roots, on custom elements and others alike', async () => {
     const body = document.createElement('div');
     const custom = document.createElement('story-body');
@@ -221,9 +239,7 @@ describe('the text the gate hands over', () => {
     inner.textContent = 'the National Diet';
     plain.attachShadow({ mode: 'open' }).append(inner);
     body.append('Japan', custom, plain);
-    const handed = (await chunksOf(body)).flatMap((chunk) =>
-      matcher.find(chunk).map((m) => m.termId),
-    );
+    const handed = (await chunksOf(body)).flatMap((chunk) => findIn(chunk).map((m) => m.termId));
     expect(handed).toContain('senkaku-islands');
     expect(handed).toContain('national-diet');
   });
@@ -368,7 +384,7 @@ describe('chunk sizes', () => {
       [body],
       async (chunk) => {
         sizes.push(chunk.length);
-        found ||= matcher.find(chunk).some((m) => m.termId === 'senkaku-islands');
+        found ||= findIn(chunk).some((m) => m.termId === 'senkaku-islands');
         return false;
       },
       { first: 1_000, max: 16_000 },
