@@ -5,12 +5,12 @@
  * process. A page about halibut or Vision Pro, where no glossary term would be drawn, so pays for
  * the gate's walk and one message instead of compiling and starting Gloss (issue #14).
  */
+import { browser } from 'wxt/browser';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
 import type { ReplyOf, Sender } from '@/utils/messages';
-import { browser } from 'wxt/browser';
+import { pageTextBlocks } from '@/utils/page-scripts';
 import { isOnFor, loadSettings, type Settings } from '@/utils/settings';
 import { enabledPacks } from './enabled-packs';
-import { pageTextBlocks } from '@/utils/page-scripts';
 import { runPageScripts } from './page-scripts';
 
 /** A match as the verdict reads it: which term or cue, and whether it is a cue. */
@@ -66,10 +66,10 @@ export function siteSwitchChanged(before: Settings, after: Settings): boolean {
 }
 
 /**
- * Whether `text` (a `gloss:page-text` chunk: blocks, each matched alone), with what the same frame (`frame`, any stable key; none: judged alone) handed
- * over before, holds something Gloss would draw with the enabled packs. Every term counts, hidden
- * or in a category switched off: the page applies those filters, and may be asked to show a
- * hidden term (a lookup) later.
+ * Whether `text` (a `gloss:page-text` chunk: blocks, each matched alone), with what the same
+ * frame (`frame`, any stable key; none: judged alone) handed over before, holds something Gloss
+ * would draw with the enabled packs. Every term counts, hidden or in a category switched off: the
+ * page applies those filters, and may be asked to show a hidden term (a lookup) later.
  */
 export async function mayDrawIn(text: string, frame?: string): Promise<boolean> {
   const { matcher, catalog } = await enabledPacks();

@@ -1,8 +1,8 @@
 /**
  * A frame's text for the gate (utils/page-scripts.ts): the blocks the scanner would read, each
  * ended by PAGE_TEXT_BLOCK_END, so that whatever the scanner could match is in it, and handed over
- * in chunks. Also which parts of the frame changed since, so that
- * a page that fills in its story after load is judged again on what it added.
+ * in chunks. Also which parts of the frame changed since, so that a page that fills in its story
+ * after load is judged again on what it added.
  */
 import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
 import {
@@ -126,7 +126,7 @@ class TextReader {
       else if (last.nextSibling !== node && this.lettersMeet(data)) {
         const between = joinBetween(last, node);
         if (between === BREAK) this.flush();
-        else if (between === GLUE) this.glues!.push(this.length);
+        else if (between === GLUE) (this.glues ??= []).push(this.length);
       }
     }
     this.parts.push(data);
@@ -168,10 +168,8 @@ class TextReader {
 
   /** Whether the text so far ends in a letter and `next` starts with one (see the class comment). */
   private lettersMeet(next: string): boolean {
-    if (this.parts.length === 0) return false;
-    if (!endsInWord(this.parts[this.parts.length - 1]!) || !startsInWord(next)) return false;
-    this.glues ??= [];
-    return true;
+    const last = this.parts[this.parts.length - 1];
+    return last !== undefined && endsInWord(last) && startsInWord(next);
   }
 
   /**
@@ -280,9 +278,10 @@ function startsInWord(text: string): boolean {
 
 /**
  * The text under `roots`, in chunks of at most `first` UTF-16 code units, then four times more per
- * chunk up to `max`, each ending at a block's end (a longer block is cut into overlapping pieces). Walked in slices of a few ms; `handOver` gets each
- * chunk as it fills and returns true to stop the walk (the first chunk that holds a term is
- * enough). Resolves when the walk ends.
+ * chunk up to `max`, each block ended by PAGE_TEXT_BLOCK_END (a longer block is cut into
+ * overlapping pieces). Walked in slices of a few ms; `handOver` gets each chunk as it fills and
+ * returns true to stop the walk (the first chunk that holds a term is enough). Resolves when the
+ * walk ends.
  * @param hooks told of the shadow roots and custom elements the walk passes (TextWatch's).
  */
 export async function sendText(

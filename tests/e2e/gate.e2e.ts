@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { pageScriptsRun, settledMarks } from './page-helpers';
-import { setSettings } from './settings-helpers';
+import { importPackFile, setSettings } from './settings-helpers';
 
 /** The gate's verdicts so far (the test build's `gloss:gate` probe), in order. */
 const verdicts = (page: Page) =>
@@ -99,11 +99,7 @@ test('a pack imported later brings Gloss to a page the gate left alone', async (
     },
   ];
   const options = await openExtensionPage('options.html');
-  await options.locator('input[type=file]').setInputFiles({
-    name: 'halibut.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(pack)),
-  });
+  await importPackFile(options, 'halibut.json', JSON.stringify(pack));
   await expect(options.locator('.notice[role=status]')).toContainText('Imported');
   // The background asks the gate again; its verdict now brings the main script, which marks.
   expect(await settledMarks(page, 1)).toContain('Halibut season');

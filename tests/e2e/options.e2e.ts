@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { markedTexts, matcherSources, settledMarks, waitForMarks } from './page-helpers';
+import { importPackFile } from './settings-helpers';
 
 declare const chrome: {
   storage: { local: { get(keys: null): Promise<unknown>; set(items: object): Promise<void> } };
@@ -27,12 +28,6 @@ function importStatus(options: Page) {
   return options.locator('.notice[role=status]');
 }
 
-async function importFile(options: Page, name: string, text: string) {
-  await options
-    .locator('input[type=file]')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
-
 test('an imported pack marks its terms on an open page without a reload', async ({
   openFixture,
   openExtensionPage,
@@ -45,7 +40,7 @@ test('an imported pack marks its terms on an open page without a reload', async 
   expect(await matcherSources(article)).toEqual(['build']);
 
   const options = await openExtensionPage('options.html');
-  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
+  await importPackFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
   await expect(importStatus(options)).toContainText('Imported “Korean peninsula security');
   await expect(options.locator('.pack').first()).toContainText('7 terms · version 1.0.0');
   // Pack text is labelled with its pack's language, whatever the interface's language.
@@ -67,7 +62,7 @@ test('an imported pack marks its terms on an open page without a reload', async 
   expect(await matcherSources(article)).toEqual(['build', 'page']);
 
   // The same id again: the page asks, and only "Replace" changes anything.
-  await importFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
+  await importPackFile(options, 'example-pack.json', readFileSync(EXAMPLE_PACK, 'utf8'));
   const question = options.getByRole('alertdialog');
   await expect(question).toContainText('already installed');
   await question.getByRole('button', { name: 'Replace' }).click();
@@ -90,7 +85,7 @@ test('a bad pack shows its reasons and changes nothing', async ({
   delete bad.terms[0]!.summary;
   bad.terms[1]!.title = '<img src=x onerror="document.title=1">';
   bad.terms[2]!.aliases = [{ text: 'NLL', caseSensitve: true }];
-  await importFile(options, 'broken.json', JSON.stringify(bad));
+  await importPackFile(options, 'broken.json', JSON.stringify(bad));
 
   const alert = options.getByRole('alert');
   await expect(alert).toContainText('broken.json was not imported. Nothing was changed.');
@@ -99,7 +94,7 @@ test('a bad pack shows its reasons and changes nothing', async ({
   expect(await storedEverything(options)).toEqual(before);
   await expect(options.locator('.pack')).toHaveCount(1);
 
-  await importFile(options, 'truncated.json', '{"id": "half-a-pack", "terms": [');
+  await importPackFile(options, 'truncated.json', '{"id": "half-a-pack", "terms": [');
   await expect(options.getByRole('alert')).toContainText('not valid JSON');
   expect(await storedEverything(options)).toEqual(before);
   expect(pageErrors).toEqual([]);

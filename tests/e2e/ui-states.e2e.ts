@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { importPackFile } from './settings-helpers';
 import { POPUP_SIZE } from './ui-helpers';
 
 declare const chrome: { storage: { local: { set: () => Promise<void> } } };
@@ -58,9 +59,7 @@ test('an import whose file cannot be read says so', async ({ context, extensionI
       Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
   });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'pack.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await importPackFile(options, 'pack.json', '{}');
   const alert = options.getByRole('alert');
   await expect(alert).toContainText('pack.json could not be read');
   await expect(options.locator('.pack')).toHaveCount(1);
