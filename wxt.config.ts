@@ -42,6 +42,22 @@ function polyfillAsEsModule(): Plugin {
   };
 }
 
+/**
+ * The marks' stylesheet (entrypoints/marks.content.css) sets its ::highlight() rules on :root,
+ * which Chromium hands down through highlight inheritance. Firefox (153 ESR, checked by painting a
+ * nested highlight) does not inherit highlight styles, so its build matches every element.
+ */
+function highlightRulesForFirefox(): Plugin {
+  return {
+    name: 'gloss:highlight-rules-for-firefox',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').split('?')[0]!.endsWith('/entrypoints/marks.content.css')) return;
+      if (!code.includes(':root::highlight(')) throw new Error(`${id}: no :root::highlight() rule`);
+      return { code: code.replaceAll(':root::highlight(', '::highlight('), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel work (and parallel CI jobs) can build into separate folders.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
@@ -58,11 +74,12 @@ export default defineConfig({
       'web-ext-artifacts/**',
     ],
   },
-  vite: () => ({
+  vite: ({ browser }) => ({
     plugins: [
       preact({ devToolsEnabled: false, prefreshEnabled: false }),
       polyfillAsEsModule(),
       bundledMatcherModule(),
+      ...(browser === 'firefox' ? [highlightRulesForFirefox()] : []),
     ],
     // The end-to-end tests' build (GLOSS_TEST_BUILD=1) exposes probes; see utils/build-env.d.ts.
     // GLOSS_NO_MINIFY=1 keeps function names, for reading profiles (scripts/profile-page.ts).

@@ -67,8 +67,7 @@ async function run(browser: Browser, origin: string): Promise<void> {
   console.log(`marks: ${texts.length} (${texts.slice(0, 6).join(', ')}…)`);
   if (!texts.includes('Tokyo')) fail(`"Tokyo" was not marked; marks were ${texts.join(', ')}`);
 
-  // Hover the first mark and wait past the default 300 ms dwell.
-  const rect = await page.evaluate(() => {
+  const box = await page.evaluate(() => {
     const item = [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])][0] as
       AbstractRange | undefined;
     if (!item) return null;
@@ -76,9 +75,21 @@ async function run(browser: Browser, origin: string): Promise<void> {
     range.setStart(item.startContainer, item.startOffset);
     range.setEnd(item.endContainer, item.endOffset);
     const r = range.getClientRects()[0];
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
   });
-  if (!rect) fail('the first mark has no client rect');
+  if (!box) fail('the first mark has no client rect');
+  // Drawn, not only registered: Firefox's build keeps the marks' rules on every element (it has no
+  // highlight inheritance; wxt.config.ts), and the dotted amber underline shows under the word.
+  const underline = await page.screenshot({
+    clip: { x: box.x, y: box.y, width: box.width, height: box.height + 4 },
+    encoding: 'base64',
+  });
+  const amber = await amberPixels(browser, underline);
+  console.log(`underline: ${amber} amber pixels`);
+  if (amber <= 10) fail('the first mark has no amber underline on screen');
+
+  // Hover the first mark and wait past the default 300 ms dwell.
+  const rect = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   // Approach from below (inside the viewport: WebDriver refuses moves outside it).
   await page.mouse.move(rect.x, rect.y + 80);
   await page.mouse.move(rect.x, rect.y, { steps: 4 });
@@ -92,6 +103,35 @@ async function run(browser: Browser, origin: string): Promise<void> {
   );
   console.log(`popover: "${title}"`);
   if (errors.length > 0) fail(`page errors: ${errors.join('; ')}`);
+}
+
+/** Pixels of the marks' amber (#c98a12) in a base64 PNG, decoded by the browser in a page of its own. */
+async function amberPixels(browser: Browser, png: string): Promise<number> {
+  const viewer = await browser.newPage();
+  try {
+    return await viewer.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const draw = canvas.getContext('2d')!;
+      draw.drawImage(image, 0, 0);
+      const { data } = draw.getImageData(0, 0, image.width, image.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i]! - 0xc9) < 40 &&
+          Math.abs(data[i + 1]! - 0x8a) < 40 &&
+          data[i + 2]! < 90
+        ) {
+          count++;
+        }
+      }
+      return count;
+    }, png);
+  } finally {
+    await viewer.close();
+  }
 }
 
 async function main(): Promise<void> {

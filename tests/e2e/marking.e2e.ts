@@ -1,5 +1,13 @@
 import { expect, test } from './fixtures';
-import { domFingerprint, markedTexts, scansDone, settledMarks, waitForMarks } from './page-helpers';
+import {
+  amberPixels,
+  domFingerprint,
+  markedTexts,
+  markRect,
+  scansDone,
+  settledMarks,
+  waitForMarks,
+} from './page-helpers';
 import { setSettings } from './settings-helpers';
 
 const normalize = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ')).sort();
@@ -44,6 +52,28 @@ test.describe('marking on a fixture page', () => {
     expect(paragraphs.split('Taiwan').length - 1).toBeGreaterThan(3);
     expect(marked.filter((t) => t === 'Taiwan')).toHaveLength(1);
   });
+
+  // The stylesheet sets its rules on :root and relies on Chromium's highlight inheritance (issue
+  // #14): a mark must still be drawn deep in the page and inside an open shadow root.
+  for (const [fixture, word] of [
+    ['marking.html', 'Tokyo'],
+    ['hostile/shadow.html', 'Okinawa'],
+  ] as const) {
+    test(`the first mention is drawn with its amber underline (${fixture})`, async ({
+      context,
+      openFixture,
+    }) => {
+      const page = await openFixture(fixture);
+      await expect.poll(() => markedTexts(page)).toContain(word);
+      const rect = await markRect(page, word);
+      // The word and the few pixels under its line box, where the dotted underline is drawn.
+      const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
+      expect(await amberPixels(context, await page.screenshot({ clip }))).toBeGreaterThan(10);
+      // The same word's text, clipped above the underline: no amber there (the count is not noise).
+      const above = { ...clip, height: rect.height / 2 };
+      expect(await amberPixels(context, await page.screenshot({ clip: above }))).toBe(0);
+    });
+  }
 
   test('leaves text and elements exactly as they were', async ({ context, server, background }) => {
     await setSettings(background, { density: 'all' });

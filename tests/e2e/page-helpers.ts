@@ -1,5 +1,5 @@
 /** Reads what Gloss marked on a page, from the page's own world (the highlight registry is shared). */
-import type { Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 export async function markedTexts(page: Page, name = 'gloss-term-underline'): Promise<string[]> {
   return page.evaluate((highlightName) => {
@@ -45,23 +45,68 @@ export async function domFingerprint(page: Page): Promise<{ text: string; elemen
   }));
 }
 
+/**
+ * The first client rectangle (CSS px, viewport) of the first mark in highlight `name` whose text is
+ * `text`, its element scrolled to the middle of the view first.
+ * @throws Error when no mark reads `text`.
+ */
+export async function markRect(
+  page: Page,
+  text: string,
+  name = 'gloss-term-underline',
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const rect = await page.evaluate(
+    ({ wanted, highlightName }) => {
+      for (const item of CSS.highlights.get(highlightName)?.keys() ?? []) {
+        const r = item as AbstractRange;
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== wanted) continue;
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const { x, y, width, height } = range.getClientRects()[0]!;
+        return { x, y, width, height };
+      }
+      return null;
+    },
+    { wanted: text, highlightName: name },
+  );
+  if (!rect) throw new Error(`no mark reads "${text}"`);
+  return rect;
+}
+
 /** The centre of the first mark whose text is `text`, scrolled into view. */
 export async function markPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted) => {
-    for (const item of CSS.highlights.get('gloss-term-underline')?.keys() ?? []) {
-      const r = item as AbstractRange;
-      const range = new Range();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      if (range.toString() !== wanted) continue;
-      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no mark reads "${text}"`);
-  return point;
+  const rect = await markRect(page, text);
+  return { x: rect.x + Math.min(rect.width / 2, 20), y: rect.y + rect.height / 2 };
+}
+
+/**
+ * How many pixels of a PNG screenshot are the marks' amber underline (#c98a12, entrypoints/
+ * marks.content.css, within a tolerance for anti-aliasing). Decoded by Chromium itself, in a page
+ * of its own in `context`, so that no image library is needed.
+ */
+export async function amberPixels(context: BrowserContext, png: Buffer): Promise<number> {
+  const viewer = await context.newPage();
+  try {
+    return await viewer.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const draw = canvas.getContext('2d')!;
+      draw.drawImage(image, 0, 0);
+      const { data } = draw.getImageData(0, 0, image.width, image.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (Math.abs(r - 0xc9) < 40 && Math.abs(g - 0x8a) < 40 && b < 90) count++;
+      }
+      return count;
+    }, png.toString('base64'));
+  } finally {
+    await viewer.close();
+  }
 }
 
 /** Whether the popover is showing, and the title of the term it shows. */
