@@ -2,7 +2,7 @@
  * The real built extension on benchmark pages: long tasks on load (with Gloss vs without), the
  * cost of 1,000 appended paragraphs, and the popover's time to paint after the dwell.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { HIGHLIGHT, settleFrame, type Session } from './setup.ts';
 
 /** Installed before any page script: long tasks and long animation frames, from the start. */
@@ -26,8 +26,49 @@ interface Recorded {
   frames: { start: number; ms: number; scripts: { url: string; ms: number }[] }[];
 }
 
-/** Waits until Gloss's highlight stops growing for `quietMs`; returns when it last changed. */
+const pagesRead = new WeakSet<Page>();
+const onPageRead = new WeakMap<Page, () => void>();
+const watchedContexts = new WeakSet<BrowserContext>();
+
+/**
+ * Listens for the content script's "Gloss: page read" (console.debug at the end of its first
+ * scan, entrypoints/content/engine.ts) in every page of `context`. Call it before loading pages:
+ * waitForGloss needs it. The registry alone cannot say when the scan ends: with many mentions only
+ * those near the viewport are registered (entrypoints/content/near-viewport.ts).
+ */
+export function watchPageRead(context: BrowserContext): void {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  context.on('console', (message) => {
+    if (message.type() !== 'debug' || !message.text().startsWith('Gloss: page read')) return;
+    const page = message.page();
+    if (!page) return;
+    pagesRead.add(page);
+    onPageRead.get(page)?.();
+  });
+}
+
+/**
+ * Waits until Gloss has read the page (watchPageRead) and its highlight has stopped changing for
+ * `quietMs`; returns when it last changed (ms, page clock) and its size then.
+ * @throws Error when watchPageRead was not called for the page's context.
+ */
 export async function waitForGloss(page: Page, quietMs = 1_500, maxMs = 120_000) {
+  if (!watchedContexts.has(page.context())) throw new Error('waitForGloss: call watchPageRead');
+  if (!pagesRead.has(page)) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      onPageRead.set(page, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  return registryQuiet(page, quietMs, maxMs);
+}
+
+/** Waits until Gloss's highlight has not changed for `quietMs`; when it last changed, its size. */
+function registryQuiet(page: Page, quietMs: number, maxMs: number) {
   return page.evaluate(
     ({ name, quiet, max }) =>
       new Promise<{ settledAt: number; size: number }>((resolve) => {
@@ -107,9 +148,19 @@ export async function loadAndRecord(
 
 /**
  * Appends `paragraphs` to the article in one DOM operation and waits until Gloss's highlight stops
- * growing: the time of the last growth, and how many marks were added.
+ * growing: the time of the last growth, and how many marks were added. The reader is at the end
+ * of the article when they arrive, as with infinite scroll: with many mentions only those near the
+ * viewport are registered (entrypoints/content/near-viewport.ts), and the appended ones are then
+ * among them. Gloss rescans an append in one commit (far under scanner.ts COMMIT_MS), so the
+ * last growth is when that rescan landed.
  */
 export async function appendAndWait(page: Page, paragraphs: string[][]) {
+  await page.evaluate(() =>
+    (document.getElementById('article') ?? document.body).lastElementChild?.scrollIntoView({
+      block: 'end',
+    }),
+  );
+  await registryQuiet(page, 500, 30_000);
   return page.evaluate(
     ({ name, texts }) =>
       new Promise<{ ms: number; added: number }>((resolve) => {

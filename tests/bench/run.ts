@@ -29,6 +29,7 @@ import {
   loadAndRecord,
   popoverTimes,
   waitForGloss,
+  watchPageRead,
   type PopoverTime,
 } from './extension.ts';
 import { DEFAULT_SETTINGS } from '../../utils/settings-schema.ts';
@@ -89,6 +90,7 @@ async function main() {
   const scripts = await loadScripts();
   log(`packs: ${bundled.aliases.length} / ${a1k.aliases.length} / ${a10k.aliases.length} aliases`);
   const session = await openSession();
+  watchPageRead(session.context);
   try {
     await pageContenders(session, scripts, { p100k, p1m, p5m }, { bundled, a1k, a10k });
     await corpus(session, scripts, bundled);

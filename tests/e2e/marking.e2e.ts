@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   amberPixels,
@@ -169,6 +170,55 @@ test.describe('dynamic pages', () => {
     await expect
       .poll(async () => (await markedTexts(page)).length, { timeout: 5_000 })
       .toBe(before);
+  });
+});
+
+test.describe('every mention drawn on a long page', () => {
+  /** Registered marks, as [text, distance of the nearest edge from the view in viewports]. */
+  const registered = (page: Page) =>
+    page.evaluate(() =>
+      [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].map((item) => {
+        const r = item as AbstractRange;
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const { top, bottom } = range.getBoundingClientRect();
+        const away = top > innerHeight ? top - innerHeight : bottom < 0 ? -bottom : 0;
+        return [range.toString(), away / innerHeight] as const;
+      }),
+    );
+
+  // 12,000 mentions: registering them all made every later DOM change of the page rebuild all of
+  // them in Chromium (issue #14). Only those near the view are registered; scrolling draws more.
+  test('only marks near the view are registered, and scrolling draws the rest', async ({
+    background,
+    context,
+    openFixture,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await openFixture('long-article.html');
+    await scansDone(page);
+    const atTop = await registered(page);
+    expect(atTop.length).toBeGreaterThan(20);
+    expect(atTop.length).toBeLessThan(1_000);
+    // Near the view: one viewport each way, and the rest of a run of 16 blocks reaching into it
+    // (near-viewport.ts; on this page 16 blocks are about one viewport).
+    expect(atTop.filter(([, away]) => away < 2.5).length).toBeGreaterThan(atTop.length / 2);
+    expect(atTop.map(([text]) => text)).toContain('Okinawa');
+    expect(atTop.map(([text]) => text)).not.toContain('Senkaku Islands');
+
+    await page.locator('#deep').scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await registered(page)).map(([text]) => text))
+      .toContain('Senkaku Islands');
+    const deep = await registered(page);
+    expect(deep.map(([text]) => text)).not.toContain('Okinawa');
+    expect(deep.length).toBeLessThan(1_000);
+    expect(deep.filter(([, away]) => away < 2.5).length).toBeGreaterThan(deep.length / 2);
+    // Drawn where the reader now is: the underline is painted.
+    const rect = await markRect(page, 'Senkaku Islands');
+    const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
+    expect(await amberPixels(context, await page.screenshot({ clip }))).toBeGreaterThan(10);
   });
 });
 

@@ -1,0 +1,181 @@
+/**
+ * Which of many shown mentions are near the viewport, so that only those are registered with the
+ * highlight registry.
+ *
+ * Why: Chromium rebuilds the markers of every registered range whenever the document's DOM or
+ * style changes, or a highlight does (HighlightRegistry::ValidateHighlightMarkers, in the frame
+ * after the change). With every mention drawn on a 5 MB article (23,000 ranges) each such frame
+ * cost ~375 ms: the page's own appends, tickers and ads paid it, not only Gloss's changes (issue
+ * #14's append benchmark: 421 ms on the 5 MB page against 85 ms on the 100 KB one). Near the
+ * viewport is a few hundred at most.
+ *
+ * Nearness comes from an IntersectionObserver, so no layout is read in script and scrolling,
+ * resizing and layout shifts are all seen. Observing every mention's block was itself a cost: with
+ * 12,000 blocks, Chromium's intersection and compositing-inputs updates took ~24 ms of every
+ * scrolled frame of the 5 MB page (traced). So blocks go in runs of RUN_LENGTH, in the order they
+ * were scanned (document order, but for where a scan began in view and for later additions), and
+ * only each run's first and last block is observed: a run is near when either end is, or when its
+ * first block is above the view and its last below. A block with no box of its own (`display:
+ * contents`) cannot be observed that way, so it counts as near.
+ *
+ * Known limit: an end that jumps from below the view to above it without ever being near (a jump
+ * of several viewports) is not reported, so a run longer than three viewports that the view then
+ * sits inside is not drawn until an end comes near. Every mention still answers hover and focus
+ * (hit-test.ts does not depend on what is drawn).
+ */
+import { rangesOf } from './hit-test';
+import type { Occurrence } from './marks';
+
+/** How far beyond the viewport mentions are drawn ahead of scrolling: one viewport each way. */
+const ROOT_MARGIN = '100% 0px 100% 0px';
+
+/** The element whose intersection with the viewport stands for `occurrence`'s. */
+function anchorOf(occurrence: Occurrence): Element | null {
+  const root = occurrence.root;
+  if (root.nodeType === Node.ELEMENT_NODE) return root as Element;
+  return occurrence.range.startContainer.parentElement;
+}
+
+/** Blocks per run (see above): 12,000 blocks are then 1,500 observed elements. */
+const RUN_LENGTH = 16;
+
+type Position = 'near' | 'above' | 'below';
+
+interface Run {
+  anchors: Element[];
+  near: boolean;
+}
+
+export class NearViewport {
+  private readonly byAnchor = new Map<Element, Set<Occurrence>>();
+  private readonly runOf = new Map<Element, Run>();
+  /** Where each observed end was last reported. */
+  private readonly position = new Map<Element, Position>();
+  /** The run new blocks join until it is full. */
+  private open: Run | null = null;
+  /** Mentions whose anchor could not be found: always registered. */
+  private readonly unanchored = new Set<Occurrence>();
+  private readonly observer: IntersectionObserver;
+
+  /**
+   * @param highlight where the near mentions' ranges are registered; it is cleared first, and from
+   *   then on this object alone adds to and deletes from it.
+   */
+  constructor(
+    private readonly highlight: Highlight,
+    shown: Iterable<Occurrence>,
+  ) {
+    highlight.clear();
+    this.observer = new IntersectionObserver((entries) => this.update(entries), {
+      rootMargin: ROOT_MARGIN,
+    });
+    for (const occurrence of shown) this.add(occurrence);
+  }
+
+  add(occurrence: Occurrence): void {
+    const anchor = anchorOf(occurrence);
+    if (!anchor) {
+      this.unanchored.add(occurrence);
+      this.draw(occurrence);
+      return;
+    }
+    let group = this.byAnchor.get(anchor);
+    if (!group) {
+      group = new Set();
+      this.byAnchor.set(anchor, group);
+      if (!this.open || this.open.anchors.length >= RUN_LENGTH) {
+        this.open = { anchors: [], near: false };
+      }
+      const run = this.open;
+      const before = ends(run);
+      run.anchors.push(anchor);
+      this.runOf.set(anchor, run);
+      this.moveEnds(run, before);
+    }
+    group.add(occurrence);
+    if (this.runOf.get(anchor)!.near) this.draw(occurrence);
+  }
+
+  remove(occurrence: Occurrence): void {
+    if (this.unanchored.delete(occurrence)) return this.erase(occurrence);
+    const anchor = anchorOf(occurrence);
+    const group = anchor ? this.byAnchor.get(anchor) : undefined;
+    if (!anchor || !group?.delete(occurrence)) return;
+    const run = this.runOf.get(anchor)!;
+    if (run.near) this.erase(occurrence);
+    if (group.size > 0) return;
+    this.byAnchor.delete(anchor);
+    this.runOf.delete(anchor);
+    const before = ends(run);
+    run.anchors.splice(run.anchors.indexOf(anchor), 1);
+    if (run.anchors.length === 0 && this.open === run) this.open = null;
+    this.moveEnds(run, before);
+    this.judge(run);
+  }
+
+  /** Stops observing; what is registered stays (the caller registers everything or clears). */
+  disconnect(): void {
+    this.observer.disconnect();
+    this.byAnchor.clear();
+    this.runOf.clear();
+    this.position.clear();
+    this.unanchored.clear();
+    this.open = null;
+  }
+
+  /** Observes `run`'s ends now that they may differ from `before`. */
+  private moveEnds(run: Run, before: Element[]): void {
+    const now = ends(run);
+    for (const end of before) {
+      if (now.includes(end)) continue;
+      this.observer.unobserve(end);
+      this.position.delete(end);
+    }
+    // A newly observed end is reported in the next frame; until then the run keeps its state.
+    for (const end of now) if (!before.includes(end)) this.observer.observe(end);
+  }
+
+  private update(entries: IntersectionObserverEntry[]): void {
+    const runs = new Set<Run>();
+    for (const entry of entries) {
+      const run = this.runOf.get(entry.target);
+      if (!run || !ends(run).includes(entry.target)) continue;
+      const box = entry.boundingClientRect;
+      const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
+      const top = entry.rootBounds?.top ?? 0;
+      this.position.set(entry.target, near ? 'near' : box.bottom <= top ? 'above' : 'below');
+      runs.add(run);
+    }
+    runs.forEach((run) => this.judge(run));
+  }
+
+  /** Draws or erases `run`'s mentions as its ends' positions say. */
+  private judge(run: Run): void {
+    const [first, last] = [run.anchors[0], run.anchors[run.anchors.length - 1]];
+    const a = first && this.position.get(first);
+    const b = last && this.position.get(last);
+    const near = a === 'near' || b === 'near' || (a === 'above' && b === 'below');
+    if (near === run.near) return;
+    run.near = near;
+    for (const anchor of run.anchors) {
+      for (const occurrence of this.byAnchor.get(anchor) ?? []) {
+        if (near) this.draw(occurrence);
+        else this.erase(occurrence);
+      }
+    }
+  }
+
+  private draw(occurrence: Occurrence): void {
+    for (const range of rangesOf(occurrence)) this.highlight.add(range);
+  }
+
+  private erase(occurrence: Occurrence): void {
+    for (const range of rangesOf(occurrence)) this.highlight.delete(range);
+  }
+}
+
+function ends(run: Run): Element[] {
+  const { anchors } = run;
+  if (anchors.length <= 1) return [...anchors];
+  return [anchors[0]!, anchors[anchors.length - 1]!];
+}
