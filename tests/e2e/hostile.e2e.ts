@@ -143,7 +143,13 @@ function popoverState(page: Target): Promise<PopoverState> {
     const card = host?.shadowRoot?.querySelector<HTMLElement>('.gloss-popover');
     if (!host || !card) return { visible: false, title: null, onTop: false };
     const rect = card.getBoundingClientRect();
-    const visible = host.isConnected && getComputedStyle(host).display !== 'none' && rect.width > 0;
+    // Gloss renders the popover hidden shortly before a dwell ends: visible means seen, or the
+    // hit test below can run before it is shown (it failed so under a loaded CI machine).
+    const visible =
+      host.isConnected &&
+      getComputedStyle(host).display !== 'none' &&
+      getComputedStyle(card).visibility !== 'hidden' &&
+      rect.width > 0;
     const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
     return {
       visible,
