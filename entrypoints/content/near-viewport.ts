@@ -14,14 +14,16 @@
  * 12,000 blocks, Chromium's intersection and compositing-inputs updates took ~24 ms of every
  * scrolled frame of the 5 MB page (traced). So blocks go in runs of RUN_LENGTH, in the order they
  * were scanned (document order, but for where a scan began in view and for later additions), and
- * only each run's first and last block is observed: a run is near when either end is, or when its
- * first block is above the view and its last below. A block with no box of its own (`display:
- * contents`) cannot be observed that way, so it counts as near.
+ * only each run's first and last block is observed: a run is near when either end is. A block with
+ * no box of its own (`display: contents`) cannot be observed that way, so it counts as near.
  *
- * Known limit: an end that jumps from below the view to above it without ever being near (a jump
- * of several viewports) is not reported, so a run longer than three viewports that the view then
- * sits inside is not drawn until an end comes near. Every mention still answers hover and focus
- * (hit-test.ts does not depend on what is drawn).
+ * When no run has an end near, the view may sit inside a run longer than three viewports (or in
+ * text without marks): then, and only then, the runs' ends are measured to find the run around
+ * the view. An observer reports crossings, not positions, so an end the view jumped past without
+ * it ever being near would leave a remembered above/below wrong (a far run stayed drawn after a
+ * jump, in a first version). Known limit: a jump from text without marks straight into the middle
+ * of such a long run is not reported at all, and that run is drawn once an end comes near. Every
+ * mention still answers hover and focus (hit-test.ts does not depend on what is drawn).
  */
 import { rangesOf } from './hit-test';
 import type { Occurrence } from './marks';
@@ -39,8 +41,6 @@ function anchorOf(occurrence: Occurrence): Element | null {
 /** Blocks per run (see above): 12,000 blocks are then 1,500 observed elements. */
 const RUN_LENGTH = 16;
 
-type Position = 'near' | 'above' | 'below';
-
 interface Run {
   anchors: Element[];
   near: boolean;
@@ -49,8 +49,11 @@ interface Run {
 export class NearViewport {
   private readonly byAnchor = new Map<Element, Set<Occurrence>>();
   private readonly runOf = new Map<Element, Run>();
-  /** Where each observed end was last reported. */
-  private readonly position = new Map<Element, Position>();
+  private readonly runs = new Set<Run>();
+  /** Observed ends last reported near. */
+  private readonly nearEnds = new Set<Element>();
+  /** Runs found around the view by measuring (see above). */
+  private around = new Set<Run>();
   /** The run new blocks join until it is full. */
   private open: Run | null = null;
   /** Mentions whose anchor could not be found: always registered. */
@@ -85,6 +88,7 @@ export class NearViewport {
       this.byAnchor.set(anchor, group);
       if (!this.open || this.open.anchors.length >= RUN_LENGTH) {
         this.open = { anchors: [], near: false };
+        this.runs.add(this.open);
       }
       const run = this.open;
       const before = ends(run);
@@ -108,7 +112,11 @@ export class NearViewport {
     this.runOf.delete(anchor);
     const before = ends(run);
     run.anchors.splice(run.anchors.indexOf(anchor), 1);
-    if (run.anchors.length === 0 && this.open === run) this.open = null;
+    if (run.anchors.length === 0) {
+      this.runs.delete(run);
+      this.around.delete(run);
+      if (this.open === run) this.open = null;
+    }
     this.moveEnds(run, before);
     this.judge(run);
   }
@@ -118,7 +126,9 @@ export class NearViewport {
     this.observer.disconnect();
     this.byAnchor.clear();
     this.runOf.clear();
-    this.position.clear();
+    this.runs.clear();
+    this.nearEnds.clear();
+    this.around.clear();
     this.unanchored.clear();
     this.open = null;
   }
@@ -129,32 +139,45 @@ export class NearViewport {
     for (const end of before) {
       if (now.includes(end)) continue;
       this.observer.unobserve(end);
-      this.position.delete(end);
+      this.nearEnds.delete(end);
     }
     // A newly observed end is reported in the next frame; until then the run keeps its state.
     for (const end of now) if (!before.includes(end)) this.observer.observe(end);
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
-    const runs = new Set<Run>();
+    const runs = new Set<Run>(this.around);
     for (const entry of entries) {
       const run = this.runOf.get(entry.target);
       if (!run || !ends(run).includes(entry.target)) continue;
       const box = entry.boundingClientRect;
-      const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
-      const top = entry.rootBounds?.top ?? 0;
-      this.position.set(entry.target, near ? 'near' : box.bottom <= top ? 'above' : 'below');
+      if (entry.isIntersecting || (box.width === 0 && box.height === 0)) {
+        this.nearEnds.add(entry.target);
+      } else this.nearEnds.delete(entry.target);
       runs.add(run);
     }
+    this.around = this.nearEnds.size > 0 ? new Set() : this.runsAroundView();
+    this.around.forEach((run) => runs.add(run));
     runs.forEach((run) => this.judge(run));
   }
 
-  /** Draws or erases `run`'s mentions as its ends' positions say. */
+  /**
+   * The runs that begin above the view and end below it, measured (layout reads): called only
+   * when no observed end is near the view.
+   */
+  private runsAroundView(): Set<Run> {
+    const found = new Set<Run>();
+    for (const run of this.runs) {
+      const [first, last] = [run.anchors[0]!, run.anchors[run.anchors.length - 1]!];
+      const top = first.getBoundingClientRect().top;
+      if (top < innerHeight && last.getBoundingClientRect().bottom > 0) found.add(run);
+    }
+    return found;
+  }
+
+  /** Draws or erases `run`'s mentions as its ends say. */
   private judge(run: Run): void {
-    const [first, last] = [run.anchors[0], run.anchors[run.anchors.length - 1]];
-    const a = first && this.position.get(first);
-    const b = last && this.position.get(last);
-    const near = a === 'near' || b === 'near' || (a === 'above' && b === 'below');
+    const near = ends(run).some((end) => this.nearEnds.has(end)) || this.around.has(run);
     if (near === run.near) return;
     run.near = near;
     for (const anchor of run.anchors) {
