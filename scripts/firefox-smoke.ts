@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { countAmberPixels } from '../tests/support/amber-pixels.ts';
 import { startServer } from '../tests/support/static-server.ts';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -105,30 +106,11 @@ async function run(browser: Browser, origin: string): Promise<void> {
   if (errors.length > 0) fail(`page errors: ${errors.join('; ')}`);
 }
 
-/** Pixels of the marks' amber (#c98a12) in a base64 PNG, decoded by the browser in a page of its own. */
+/** Pixels of the marks' amber in a base64 PNG (countAmberPixels), decoded in a page of its own. */
 async function amberPixels(browser: Browser, png: string): Promise<number> {
   const viewer = await browser.newPage();
   try {
-    return await viewer.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const draw = canvas.getContext('2d')!;
-      draw.drawImage(image, 0, 0);
-      const { data } = draw.getImageData(0, 0, image.width, image.height);
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (
-          Math.abs(data[i]! - 0xc9) < 40 &&
-          Math.abs(data[i + 1]! - 0x8a) < 40 &&
-          data[i + 2]! < 90
-        ) {
-          count++;
-        }
-      }
-      return count;
-    }, png);
+    return await viewer.evaluate(countAmberPixels, png);
   } finally {
     await viewer.close();
   }

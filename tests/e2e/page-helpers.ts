@@ -1,5 +1,6 @@
 /** Reads what Gloss marked on a page, from the page's own world (the highlight registry is shared). */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { countAmberPixels } from '../support/amber-pixels.ts';
 
 export async function markedTexts(page: Page, name = 'gloss-term-underline'): Promise<string[]> {
   return page.evaluate((highlightName) => {
@@ -81,29 +82,11 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
   return { x: rect.x + Math.min(rect.width / 2, 20), y: rect.y + rect.height / 2 };
 }
 
-/**
- * How many pixels of a PNG screenshot are the marks' amber underline (#c98a12, entrypoints/
- * marks.content.css, within a tolerance for anti-aliasing). Decoded by Chromium itself, in a page
- * of its own in `context`, so that no image library is needed.
- */
+/** How many pixels of a PNG screenshot are the marks' amber underline (countAmberPixels). */
 export async function amberPixels(context: BrowserContext, png: Buffer): Promise<number> {
   const viewer = await context.newPage();
   try {
-    return await viewer.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const draw = canvas.getContext('2d')!;
-      draw.drawImage(image, 0, 0);
-      const { data } = draw.getImageData(0, 0, image.width, image.height);
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (Math.abs(r - 0xc9) < 40 && Math.abs(g - 0x8a) < 40 && b < 90) count++;
-      }
-      return count;
-    }, png.toString('base64'));
+    return await viewer.evaluate(countAmberPixels, png.toString('base64'));
   } finally {
     await viewer.close();
   }
