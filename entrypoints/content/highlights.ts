@@ -28,36 +28,28 @@ export class HighlightLayer {
   readonly active = new Highlight();
   /** Which Highlight each of our names should hold. */
   private registered = new Map<string, Highlight>();
-  private readonly shown = new Set<Occurrence>();
   /** Set while only mentions near the viewport are registered. */
   private window: NearViewport | null = null;
 
-  /** @param nearViewportFrom see NEAR_VIEWPORT_FROM (tests lower it). */
-  constructor(
-    style: MarkStyle,
-    private readonly nearViewportFrom = NEAR_VIEWPORT_FROM,
-  ) {
+  constructor(style: MarkStyle) {
     this.setStyle(style);
   }
 
-  apply({ added, removed }: ShownChange): void {
-    for (const occurrence of removed) {
-      this.shown.delete(occurrence);
-      if (this.window) this.window.remove(occurrence);
-      else for (const r of rangesOf(occurrence)) this.terms.delete(r);
+  apply({ added, removed, shown }: ShownChange): void {
+    if (this.window) {
+      removed.forEach((occurrence) => this.window!.remove(occurrence));
+      added.forEach((occurrence) => this.window!.add(occurrence));
+    } else {
+      for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
+      for (const occurrence of added) for (const r of rangesOf(occurrence)) this.terms.add(r);
     }
-    for (const occurrence of added) {
-      this.shown.add(occurrence);
-      if (this.window) this.window.add(occurrence);
-      else for (const r of rangesOf(occurrence)) this.terms.add(r);
-    }
-    if (!this.window && this.shown.size > this.nearViewportFrom) {
-      this.window = new NearViewport(this.terms, this.shown);
-    } else if (this.window && this.shown.size <= this.nearViewportFrom / 2) {
+    if (!this.window && shown.size > NEAR_VIEWPORT_FROM) {
+      this.window = new NearViewport(this.terms, shown);
+    } else if (this.window && shown.size <= NEAR_VIEWPORT_FROM / 2) {
       // Half the threshold: a page hovering around it does not switch back and forth.
       this.window.disconnect();
       this.window = null;
-      for (const occurrence of this.shown) for (const r of rangesOf(occurrence)) this.terms.add(r);
+      for (const occurrence of shown) for (const r of rangesOf(occurrence)) this.terms.add(r);
     }
   }
 

@@ -46,6 +46,8 @@ export type Density = 'first' | 'all';
 export interface ShownChange {
   added: Occurrence[];
   removed: Occurrence[];
+  /** Every mention shown after the change: the store's own set, to read during the call only. */
+  shown: ReadonlySet<Occurrence>;
 }
 
 /** Document order of two occurrences (negative when `a` comes first). */
@@ -179,7 +181,7 @@ export class MarkStore {
     const removed = [...this.shown];
     this.shown.clear();
     this.firstByTerm.clear();
-    if (removed.length > 0) this.onChange({ added: [], removed });
+    if (removed.length > 0) this.onChange({ added: [], removed, shown: this.shown });
     const change = new Change();
     for (const set of this.byTerm.values()) for (const o of set) this.consider(o, change);
     this.apply(change);
@@ -196,7 +198,7 @@ export class MarkStore {
     this.unseen.clear();
     this.onTopic = false;
     this.topicWords = 0;
-    if (removed.length > 0) this.onChange({ added: [], removed });
+    if (removed.length > 0) this.onChange({ added: [], removed, shown: this.shown });
   }
 
   /** The marks shown, in reading order. */
@@ -368,6 +370,7 @@ export class MarkStore {
       this.shown.add(o);
       return true;
     });
-    if (added.length > 0 || removed.length > 0) this.onChange({ added, removed });
+    if (added.length > 0 || removed.length > 0)
+      this.onChange({ added, removed, shown: this.shown });
   }
 }

@@ -62,8 +62,8 @@ export class NearViewport {
   private around = new Set<Run>();
   /** The run new blocks join until it is full. */
   private open: Run | null = null;
-  /** Mentions whose anchor could not be found: always registered. */
-  private readonly unanchored = new Set<Occurrence>();
+  /** Each mention's anchor as it was when added (null: none, always drawn). */
+  private readonly anchors = new Map<Occurrence, Element | null>();
   private readonly observer: IntersectionObserver;
 
   /**
@@ -83,11 +83,8 @@ export class NearViewport {
 
   add(occurrence: Occurrence): void {
     const anchor = anchorOf(occurrence);
-    if (!anchor) {
-      this.unanchored.add(occurrence);
-      this.draw(occurrence);
-      return;
-    }
+    this.anchors.set(occurrence, anchor);
+    if (!anchor) return this.draw(occurrence);
     let group = this.byAnchor.get(anchor);
     if (!group) {
       group = new Set();
@@ -107,10 +104,12 @@ export class NearViewport {
   }
 
   remove(occurrence: Occurrence): void {
-    if (this.unanchored.delete(occurrence)) return this.erase(occurrence);
-    const anchor = anchorOf(occurrence);
-    const group = anchor ? this.byAnchor.get(anchor) : undefined;
-    if (!anchor || !group?.delete(occurrence)) return;
+    const anchor = this.anchors.get(occurrence);
+    if (anchor === undefined) return;
+    this.anchors.delete(occurrence);
+    if (anchor === null) return this.erase(occurrence);
+    const group = this.byAnchor.get(anchor)!;
+    group.delete(occurrence);
     const run = this.runOf.get(anchor)!;
     if (run.near) this.erase(occurrence);
     if (group.size > 0) return;
@@ -135,7 +134,7 @@ export class NearViewport {
     this.runs.clear();
     this.nearEnds.clear();
     this.around.clear();
-    this.unanchored.clear();
+    this.anchors.clear();
     this.open = null;
   }
 

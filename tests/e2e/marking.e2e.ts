@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
-  amberPixels,
   domFingerprint,
   markedTexts,
-  markRect,
   scansDone,
   settledMarks,
+  underlinePixels,
   waitForMarks,
 } from './page-helpers';
 import { setSettings } from './settings-helpers';
@@ -66,13 +65,9 @@ test.describe('marking on a fixture page', () => {
     }) => {
       const page = await openFixture(fixture);
       await expect.poll(() => markedTexts(page)).toContain(word);
-      const rect = await markRect(page, word);
-      // The word and the few pixels under its line box, where the dotted underline is drawn.
-      const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
-      expect(await amberPixels(context, await page.screenshot({ clip }))).toBeGreaterThan(10);
-      // The same word's text, clipped above the underline: no amber there (the count is not noise).
-      const above = { ...clip, height: rect.height / 2 };
-      expect(await amberPixels(context, await page.screenshot({ clip: above }))).toBe(0);
+      const { under, above } = await underlinePixels(context, page, word);
+      expect(under).toBeGreaterThan(10);
+      expect(above).toBe(0);
     });
   }
 
@@ -217,10 +212,9 @@ test.describe('every mention drawn on a long page', () => {
     // A jump of 60 viewports: nothing is left drawn where the reader was.
     expect(Math.max(...deep.map(([, away]) => away))).toBeLessThan(6);
     // Drawn where the reader now is: the underline is painted.
-    const rect = await markRect(page, 'Senkaku Islands');
-    const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
-    expect(await amberPixels(context, await page.screenshot({ clip }))).toBeGreaterThan(10);
+    expect((await underlinePixels(context, page, 'Senkaku Islands')).under).toBeGreaterThan(10);
   });
+
   // A run of 64 blocks is observed at its ends only: here it spans 96 viewports, so the view can
   // sit inside it with neither end near, and the run around it is then found by measuring.
   test('a mark inside a run far longer than the view is drawn', async ({

@@ -92,6 +92,23 @@ export async function amberPixels(context: BrowserContext, png: Buffer): Promise
   }
 }
 
+/**
+ * Amber pixels (amberPixels) of the first mark reading `text`, scrolled into view: `under`, in the
+ * word and the 4 px under its line box where the dotted underline is drawn; `above`, in the top
+ * half of the word, where no underline is (so that `under` is not noise).
+ */
+export async function underlinePixels(
+  context: BrowserContext,
+  page: Page,
+  text: string,
+): Promise<{ under: number; above: number }> {
+  const rect = await markRect(page, text);
+  const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
+  const under = await amberPixels(context, await page.screenshot({ clip }));
+  const top = { ...clip, height: rect.height / 2 };
+  return { under, above: await amberPixels(context, await page.screenshot({ clip: top })) };
+}
+
 /** Whether the popover is showing, and the title of the term it shows. */
 export async function popoverState(page: Page): Promise<{ open: boolean; title: string | null }> {
   return page.evaluate(() => {
