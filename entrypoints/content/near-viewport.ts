@@ -9,21 +9,22 @@
  * #14's append benchmark: 421 ms on the 5 MB page against 85 ms on the 100 KB one). Near the
  * viewport is a few hundred at most.
  *
- * Nearness comes from an IntersectionObserver, so no layout is read in script and scrolling,
- * resizing and layout shifts are all seen. Observing every mention's block was itself a cost: with
+ * Nearness comes from an IntersectionObserver, so scrolling, resizing and layout shifts are all
+ * seen. Observing every mention's block was itself a cost: with
  * 12,000 blocks, Chromium's intersection and compositing-inputs updates took ~24 ms of every
  * scrolled frame of the 5 MB page (traced). So blocks go in runs of RUN_LENGTH, in the order they
  * were scanned (document order, but for where a scan began in view and for later additions), and
  * only each run's first and last block is observed: a run is near when either end is. A block with
  * no box of its own (`display: contents`) cannot be observed that way, so it counts as near.
  *
- * When no run has an end near, the view may sit inside a run longer than three viewports (or in
- * text without marks): then, and only then, the runs' ends are measured to find the run around
- * the view. An observer reports crossings, not positions, so an end the view jumped past without
- * it ever being near would leave a remembered above/below wrong (a far run stayed drawn after a
- * jump, in a first version). Known limit: a jump from text without marks straight into the middle
- * of such a long run is not reported at all, and that run is drawn once an end comes near. Every
- * mention still answers hover and focus (hit-test.ts does not depend on what is drawn).
+ * A run longer than three viewports can hold the view with neither end near: at each report, the
+ * runs with no end near are measured (two layout reads each, after the frame's layout) to find
+ * those around the view. An observer reports crossings, not positions, so an end the view jumped
+ * past without it ever being near would leave a remembered above/below wrong (a far run stayed
+ * drawn after a jump, in a first version). Known limit: a scroll that changes no end's crossing
+ * (inside one such long run, away from all ends) is not reported, and what it brings into view is
+ * drawn at the next report. Every mention still answers hover and focus (hit-test.ts does not
+ * depend on what is drawn).
  */
 import { rangesOf } from './hit-test';
 import type { Occurrence } from './marks';
@@ -58,6 +59,8 @@ export class NearViewport {
   private readonly runs = new Set<Run>();
   /** Observed ends last reported near. */
   private readonly nearEnds = new Set<Element>();
+  /** While the constructor runs: its runs start drawn (they are), until their ends report. */
+  private starting = false;
   /** Runs found around the view by measuring (see above). */
   private around = new Set<Run>();
   /** The run new blocks join until it is full. */
@@ -67,18 +70,19 @@ export class NearViewport {
   private readonly observer: IntersectionObserver;
 
   /**
-   * @param highlight where the near mentions' ranges are registered; it is cleared first, and from
-   *   then on this object alone adds to and deletes from it.
+   * @param highlight where the near mentions' ranges are registered: it holds `shown`'s ranges
+   *   when this starts, and from then on this object alone adds to and deletes from it.
    */
   constructor(
     private readonly highlight: Highlight,
     shown: Iterable<Occurrence>,
   ) {
-    highlight.clear();
     this.observer = new IntersectionObserver((entries) => this.update(entries), {
       rootMargin: ROOT_MARGIN,
     });
+    this.starting = true;
     for (const occurrence of shown) this.add(occurrence);
+    this.starting = false;
   }
 
   add(occurrence: Occurrence): void {
@@ -90,7 +94,7 @@ export class NearViewport {
       group = new Set();
       this.byAnchor.set(anchor, group);
       if (!this.open || this.open.anchors.length >= RUN_LENGTH) {
-        this.open = { anchors: [], near: false };
+        this.open = { anchors: [], near: this.starting };
         this.runs.add(this.open);
       }
       const run = this.open;
@@ -100,6 +104,7 @@ export class NearViewport {
       this.moveEnds(run, before);
     }
     group.add(occurrence);
+    // A later block waits for its run's next report (its end's first one, at the latest).
     if (this.runOf.get(anchor)!.near) this.draw(occurrence);
   }
 
@@ -123,7 +128,6 @@ export class NearViewport {
       if (this.open === run) this.open = null;
     }
     this.moveEnds(run, before);
-    this.judge(run);
   }
 
   /** Stops observing; what is registered stays (the caller registers everything or clears). */
@@ -161,18 +165,16 @@ export class NearViewport {
       } else this.nearEnds.delete(entry.target);
       runs.add(run);
     }
-    this.around = this.nearEnds.size > 0 ? new Set() : this.runsAroundView();
+    this.around = this.runsAroundView();
     this.around.forEach((run) => runs.add(run));
     runs.forEach((run) => this.judge(run));
   }
 
-  /**
-   * The runs that begin above the view and end below it, measured (layout reads): called only
-   * when no observed end is near the view.
-   */
+  /** The runs with no end near that begin above the view and end below it (layout reads). */
   private runsAroundView(): Set<Run> {
     const found = new Set<Run>();
     for (const run of this.runs) {
+      if (this.endNear(run)) continue;
       const [first, last] = [run.anchors[0]!, run.anchors[run.anchors.length - 1]!];
       const top = first.getBoundingClientRect().top;
       if (top < innerHeight && last.getBoundingClientRect().bottom > 0) found.add(run);
@@ -180,9 +182,13 @@ export class NearViewport {
     return found;
   }
 
+  private endNear(run: Run): boolean {
+    return ends(run).some((end) => this.nearEnds.has(end));
+  }
+
   /** Draws or erases `run`'s mentions as its ends say. */
   private judge(run: Run): void {
-    const near = ends(run).some((end) => this.nearEnds.has(end)) || this.around.has(run);
+    const near = this.endNear(run) || this.around.has(run);
     if (near === run.near) return;
     run.near = near;
     for (const anchor of run.anchors) {
