@@ -48,30 +48,35 @@ export async function domFingerprint(page: Page): Promise<{ text: string; elemen
 
 /**
  * The first client rectangle (CSS px, viewport) of the first mark in highlight `name` whose text is
- * `text`, its element scrolled to the middle of the view first.
- * @throws Error when no mark reads `text`.
+ * `text`, its element scrolled to the middle of the view first. Waits for that mark: a scan draws
+ * in slices, and a mark past the first slices comes later.
+ * @throws Error when no mark reads `text` within 10 s.
  */
 export async function markRect(
   page: Page,
   text: string,
   name = 'gloss-term-underline',
 ): Promise<{ x: number; y: number; width: number; height: number }> {
-  const rect = await page.evaluate(
-    ({ wanted, highlightName }) => {
-      for (const item of CSS.highlights.get(highlightName)?.keys() ?? []) {
-        const r = item as AbstractRange;
-        const range = new Range();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== wanted) continue;
-        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const { x, y, width, height } = range.getClientRects()[0]!;
-        return { x, y, width, height };
-      }
-      return null;
-    },
-    { wanted: text, highlightName: name },
-  );
+  const found = await page
+    .waitForFunction(
+      ({ wanted, highlightName }) => {
+        for (const item of CSS.highlights.get(highlightName)?.keys() ?? []) {
+          const r = item as AbstractRange;
+          const range = new Range();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() !== wanted) continue;
+          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const { x, y, width, height } = range.getClientRects()[0]!;
+          return { x, y, width, height };
+        }
+        return null;
+      },
+      { wanted: text, highlightName: name },
+      { timeout: 10_000 },
+    )
+    .catch(() => null);
+  const rect = await found?.jsonValue();
   if (!rect) throw new Error(`no mark reads "${text}"`);
   return rect;
 }
