@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { domFingerprint, settledMarks, waitForMarks } from './page-helpers';
+import { domFingerprint, settledMarks } from './page-helpers';
 
 test('the content script runs on a served page and marks glossary terms', async ({
   openFixture,
@@ -16,7 +16,8 @@ test('the content script runs on a served page and marks glossary terms', async 
 test('Gloss adds nothing to the page DOM and keeps its text', async ({ context, server }) => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/essay-article.html`);
-  await waitForMarks(page, 5);
+  // Once the scan has finished: a later slice could still change the DOM.
+  await settledMarks(page, 5);
   const withGloss = await domFingerprint(page);
   // The same page with script-free parsing as the reference: what the server sent.
   const reference = await page.evaluate(async () => {

@@ -75,7 +75,8 @@ test.describe('marking on a fixture page', () => {
     await setSettings(background, { density: 'all' });
     const page = await context.newPage();
     await page.goto(`${server.origin}/marking.html`);
-    await waitForMarks(page, 10);
+    // Once the scan has finished: a later slice could still change the DOM.
+    await settledMarks(page, 10);
     const reference = await page.evaluate(async () => {
       const html = await (await fetch(location.href)).text();
       const doc = new DOMParser().parseFromString(html, 'text/html');

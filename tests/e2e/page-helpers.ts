@@ -169,8 +169,9 @@ export async function hoverSettled(
 }
 
 /**
- * Waits until every scan Gloss started has finished and no observer pass is pending (the probes
- * `gloss:scan` / `gloss:scan-done` of the test build), then returns the marks.
+ * Waits until every scan Gloss started has finished (the probes `gloss:scan` / `gloss:scan-done`
+ * of the test build), then returns the marks. Observer passes (rescans of what the page changed)
+ * are not counted: wait for those with passDone.
  */
 export async function scansDone(page: Page, name?: string): Promise<string[]> {
   await page.waitForFunction(() => {
