@@ -5,7 +5,7 @@
  * mention answers), the caret position under the pointer is looked up in the mentions of that text
  * node, confirmed against the mention's rects (the caret APIs also answer over blank space).
  */
-import type { Occurrence } from './marks';
+import type { Occurrence, RangeBounds } from './marks';
 
 interface HitResult {
   highlight: Highlight;
@@ -27,21 +27,35 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export function toRange(range: AbstractRange): Range {
+export function toRange(range: RangeBounds): Range {
   const live = document.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
   return live;
 }
 
-/** The ranges a mention is drawn with: its pieces when readings sit inside it, else its range. */
+/** Each drawn mention's StaticRanges, built when it is first drawn (marks.ts: most never are). */
+const drawnRanges = new WeakMap<Occurrence, StaticRange[]>();
+/** Whose drawn range each is, for the ranges highlightsFromPoint answers with. */
+const mentionOf = new WeakMap<AbstractRange, Occurrence>();
+
+/**
+ * The ranges a mention is drawn with: its pieces when readings sit inside it, else its range; the
+ * same StaticRange objects at every call, so that a Highlight can delete what it was given.
+ */
 export function rangesOf(occurrence: Occurrence): StaticRange[] {
-  return occurrence.pieces ?? [occurrence.range];
+  let ranges = drawnRanges.get(occurrence);
+  if (!ranges) {
+    ranges = (occurrence.pieces ?? [occurrence.range]).map((bounds) => new StaticRange(bounds));
+    drawnRanges.set(occurrence, ranges);
+    for (const range of ranges) mentionOf.set(range, occurrence);
+  }
+  return ranges;
 }
 
 /** The client rect of any of the mention's ranges that contains the point, if any. */
 export function occurrenceRectAt(occurrence: Occurrence, x: number, y: number): DOMRect | null {
-  for (const range of rangesOf(occurrence)) {
+  for (const range of occurrence.pieces ?? [occurrence.range]) {
     const rect = rectAt(range, x, y);
     if (rect) return rect;
   }
@@ -49,13 +63,13 @@ export function occurrenceRectAt(occurrence: Occurrence, x: number, y: number): 
 }
 
 /** The client rect of `range` that contains the point, if any. */
-export function rectAt(range: AbstractRange, x: number, y: number): DOMRect | null {
+export function rectAt(range: RangeBounds, x: number, y: number): DOMRect | null {
   try {
     for (const rect of toRange(range).getClientRects()) {
       if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return rect;
     }
   } catch {
-    // A stale StaticRange (its node shrank) cannot be measured: treat it as not under the point.
+    // Stale bounds (the node shrank) cannot be measured: treat it as not under the point.
   }
   return null;
 }
@@ -63,7 +77,6 @@ export function rectAt(range: AbstractRange, x: number, y: number): DOMRect | nu
 export class HitTester {
   /** Marks by text node, for the caret fallback. */
   private readonly byNode = new WeakMap<Node, Occurrence[]>();
-  private readonly byRange = new WeakMap<AbstractRange, Occurrence>();
 
   /**
    * @param answeringIn the mentions (drawn or not) that start or end in a text node; without it
@@ -76,7 +89,6 @@ export class HitTester {
   ) {}
 
   add(occurrence: Occurrence): void {
-    for (const range of rangesOf(occurrence)) this.byRange.set(range, occurrence);
     for (const node of new Set([occurrence.range.startContainer, occurrence.range.endContainer])) {
       const list = this.byNode.get(node);
       if (list) list.push(occurrence);
@@ -85,7 +97,6 @@ export class HitTester {
   }
 
   remove(occurrence: Occurrence): void {
-    for (const range of rangesOf(occurrence)) this.byRange.delete(range);
     for (const node of [occurrence.range.startContainer, occurrence.range.endContainer]) {
       const list = this.byNode.get(node);
       if (list)
@@ -111,7 +122,8 @@ export class HitTester {
       for (const hit of hits) {
         if (hit.highlight !== this.terms) continue;
         for (const range of hit.ranges) {
-          const occurrence = this.byRange.get(range);
+          // Ours (the highlight is): drawn, so shown.
+          const occurrence = mentionOf.get(range);
           if (occurrence) return occurrence;
         }
       }

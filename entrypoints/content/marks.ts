@@ -1,10 +1,13 @@
 /**
  * Every occurrence of a glossary term found on the page, and which of them are shown as marks.
  *
- * Occurrences are StaticRanges: live Ranges would be updated by the browser on every later page
- * mutation (20k of them turned 11 ms of page edits into 3 s). A StaticRange can go stale, so the
- * observer rescans changed blocks, `pruneDetached()` drops what was under blocks the page took out,
- * and `pruneShadowTrees()` checks the (unobserved) shadow trees range by range.
+ * Occurrences hold their range as plain bounds (RangeBounds), not live Ranges: those would be
+ * updated by the browser on every later page mutation (20k of them turned 11 ms of page edits into
+ * 3 s). Nor StaticRanges: constructing one crosses into the browser (2–12 µs each, 5,000 cost
+ * 8–60 ms in Chromium 156), and most mentions are never drawn; hit-test.ts rangesOf builds them
+ * for those that are. Bounds can go stale, so the observer rescans changed blocks,
+ * `pruneDetached()` drops what was under blocks the page took out, and `pruneShadowTrees()` checks
+ * the (unobserved) shadow trees range by range.
  *
  * Updates are incremental: replacing a block's occurrences costs in proportion to that block and
  * the terms in it, never to the whole page (a 5 MB page has tens of thousands of occurrences).
@@ -13,9 +16,17 @@ import { counts, cues, type MatchKind } from '@/glossary/matcher';
 import { isTopicWord } from '@/glossary/topic-words';
 import { isOnTopic, type Role } from './story/topic';
 
+/** Where a range starts and ends (a StaticRangeInit, and what any AbstractRange has). */
+export interface RangeBounds {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+}
+
 export interface Occurrence {
   termId: string;
-  range: StaticRange;
+  range: RangeBounds;
   /** The block root the occurrence was found under; rescanning that block replaces it. */
   root: Node;
   kind: MatchKind;
@@ -23,7 +34,7 @@ export interface Occurrence {
    * When the match runs across text the reader does not see as part of it (ruby readings between
    * 沖 and 縄): one range per visible piece, drawn instead of `range` (which spans them all).
    */
-  pieces?: StaticRange[];
+  pieces?: RangeBounds[];
 }
 
 export interface StoreOptions {
@@ -158,8 +169,8 @@ export class MarkStore {
 
   /**
    * Drops what was found under blocks the page took out of the document: one check per block, not
-   * per range (reading a StaticRange crosses into the browser each time: checking 50,000 of them
-   * took 40–55 ms on a 5 MB page). Text changed inside a block that stays is the observer's: it
+   * per range (when ranges were StaticRanges, whose every read crosses into the browser, checking
+   * 50,000 of them took 40–55 ms on a 5 MB page). Text changed inside a block that stays is the observer's: it
    * rescans that block.
    */
   pruneDetached(): void {

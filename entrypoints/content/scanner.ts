@@ -5,7 +5,7 @@
  */
 import type { Matcher } from '@/glossary/matcher';
 import { BlockWalker, type TextBlock, type WalkHooks } from './text-blocks';
-import type { MarkStore, Occurrence } from './marks';
+import type { MarkStore, Occurrence, RangeBounds } from './marks';
 import type { Scope } from './story/scope';
 import { probe } from '@/utils/test-probe';
 
@@ -44,18 +44,24 @@ function nodeIndexAt(starts: readonly number[], offset: number, isEnd: boolean):
   return lo;
 }
 
-function rangeIn(block: TextBlock, first: number, last: number, start: number, end: number) {
-  return new StaticRange({
+function rangeIn(
+  block: TextBlock,
+  first: number,
+  last: number,
+  start: number,
+  end: number,
+): RangeBounds {
+  return {
     startContainer: block.nodes[first]!,
     startOffset: start - block.starts[first]!,
     endContainer: block.nodes[last]!,
     endOffset: end - block.starts[last]!,
-  });
+  };
 }
 
 /** One range per run of nodes without a gap (a ruby reading) between them. */
 function piecesOf(block: TextBlock, first: number, last: number, start: number, end: number) {
-  const pieces: StaticRange[] = [];
+  const pieces: RangeBounds[] = [];
   let from = first;
   for (let i = first + 1; i <= last + 1; i++) {
     if (i <= last && !block.gaps!.has(i)) continue;

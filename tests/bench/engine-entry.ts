@@ -134,11 +134,12 @@ const api = {
     return { ms: performance.now() - started, textNodes, chars };
   },
 
-  /** Gloss's synchronous work, phase by phase: collect, match, StaticRanges, marks + highlight. */
+  /** Gloss's synchronous work, phase by phase: collect, match, range bounds, marks + highlight. */
   async gloss(density: Density): Promise<GlossTiming> {
     const inner = matcher!;
     let matchMs = 0;
-    // Times find() inside occurrencesIn; what remains of occurrencesIn is building StaticRanges.
+    // Times find() inside occurrencesIn; what remains of occurrencesIn is building range bounds
+    // (the StaticRanges of drawn marks are built in the store + highlight phase).
     const timed: Matcher = {
       aliasCount: inner.aliasCount,
       find(text) {

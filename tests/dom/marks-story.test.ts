@@ -14,13 +14,12 @@ function page(terms: string[]) {
       termId,
       kind: 'mark',
       root: p,
-      // happy-dom has no StaticRange; the store reads only these four fields.
       range: {
         startContainer: text,
         startOffset: 13,
         endContainer: text,
         endOffset: 13 + termId.length,
-      } as unknown as StaticRange,
+      },
     };
     return { p, occurrence };
   });

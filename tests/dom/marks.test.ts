@@ -22,13 +22,12 @@ function page(count: number) {
       termId,
       kind,
       root: p,
-      // happy-dom has no StaticRange; the store reads only these four fields.
       range: {
         startContainer: text,
         startOffset: at,
         endContainer: text,
         endOffset: at + 7,
-      } as unknown as StaticRange,
+      },
     };
   };
   return { paragraphs, occurrence };

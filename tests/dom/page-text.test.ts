@@ -17,15 +17,6 @@ import { MarkStore } from '@/entrypoints/content/marks';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
 import { pageTextBlocks } from '@/utils/page-scripts';
 
-// happy-dom has no StaticRange; the scanner only constructs it and reads its four fields.
-if (typeof globalThis.StaticRange === 'undefined') {
-  (globalThis as { StaticRange?: unknown }).StaticRange = class {
-    constructor(init: StaticRangeInit) {
-      Object.assign(this, init);
-    }
-  };
-}
-
 let pack: Pack;
 let matcher: Matcher;
 let words: string[];

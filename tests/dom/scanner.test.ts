@@ -3,19 +3,10 @@
  * The page scan runs in slices while the page goes on changing: a rescan of one changed block must
  * not cut the page scan short (the rest of the page would stay unmarked), and must land after it.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { compile } from '@/glossary/matcher';
 import { MarkStore, type Occurrence } from '../../entrypoints/content/marks';
 import { Scanner } from '../../entrypoints/content/scanner';
-
-beforeAll(() => {
-  // happy-dom has no StaticRange; the scanner only constructs it and the store reads its fields.
-  (globalThis as Record<string, unknown>).StaticRange ??= class {
-    constructor(init: object) {
-      Object.assign(this, init);
-    }
-  };
-});
 
 function setup(paragraphs: number) {
   document.body.replaceChildren();

@@ -17,26 +17,6 @@ const collectBlocks = (root: Node): TextBlock[] => new BlockWalker(root).run();
 import { occurrencesIn } from '@/entrypoints/content/scanner';
 import { MarkStore, type Occurrence } from '@/entrypoints/content/marks';
 
-// happy-dom has no StaticRange; the scanner only constructs it and reads its four fields.
-if (typeof globalThis.StaticRange === 'undefined') {
-  class StaticRangePolyfill {
-    readonly startContainer: Node;
-    readonly startOffset: number;
-    readonly endContainer: Node;
-    readonly endOffset: number;
-    readonly collapsed: boolean;
-    constructor(init: StaticRangeInit) {
-      this.startContainer = init.startContainer;
-      this.startOffset = init.startOffset;
-      this.endContainer = init.endContainer;
-      this.endOffset = init.endOffset;
-      this.collapsed =
-        init.startContainer === init.endContainer && init.startOffset === init.endOffset;
-    }
-  }
-  (globalThis as { StaticRange?: unknown }).StaticRange = StaticRangePolyfill;
-}
-
 const RUNS = 1_000;
 
 let matcher: Matcher;

@@ -9,6 +9,7 @@
  * visually-hidden text clipped to a 1 px box (the "sr-only" pattern).
  */
 import { toRange } from '../hit-test';
+import type { RangeBounds } from '../marks';
 
 /**
  * Chromium's layout coordinates saturate at 2^25 px (LayoutUnit): a box reported there was not
@@ -18,7 +19,7 @@ const LAYOUT_LIMIT_PX = 2 ** 25;
 
 type Checkable = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
-export function canSee(range: AbstractRange): boolean {
+export function canSee(range: RangeBounds): boolean {
   const el = (range.startContainer.parentElement ?? null) as Checkable | null;
   if (!el) return false;
   if (
