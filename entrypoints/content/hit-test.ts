@@ -34,19 +34,24 @@ export function toRange(range: RangeBounds): Range {
   return live;
 }
 
+/** A mention's bounds as drawn: its pieces when readings sit inside it, else its range. */
+function drawnBoundsOf(occurrence: Occurrence): RangeBounds[] {
+  return occurrence.pieces ?? [occurrence.range];
+}
+
 /** Each drawn mention's StaticRanges, built when it is first drawn (marks.ts: most never are). */
 const drawnRanges = new WeakMap<Occurrence, StaticRange[]>();
 /** Whose drawn range each is, for the ranges highlightsFromPoint answers with. */
 const mentionOf = new WeakMap<AbstractRange, Occurrence>();
 
 /**
- * The ranges a mention is drawn with: its pieces when readings sit inside it, else its range; the
- * same StaticRange objects at every call, so that a Highlight can delete what it was given.
+ * The StaticRanges a mention is drawn with (drawnBoundsOf): the same objects at every call, so that
+ * a Highlight can delete what it was given.
  */
 export function rangesOf(occurrence: Occurrence): StaticRange[] {
   let ranges = drawnRanges.get(occurrence);
   if (!ranges) {
-    ranges = (occurrence.pieces ?? [occurrence.range]).map((bounds) => new StaticRange(bounds));
+    ranges = drawnBoundsOf(occurrence).map((bounds) => new StaticRange(bounds));
     drawnRanges.set(occurrence, ranges);
     for (const range of ranges) mentionOf.set(range, occurrence);
   }
@@ -55,7 +60,7 @@ export function rangesOf(occurrence: Occurrence): StaticRange[] {
 
 /** The client rect of any of the mention's ranges that contains the point, if any. */
 export function occurrenceRectAt(occurrence: Occurrence, x: number, y: number): DOMRect | null {
-  for (const range of occurrence.pieces ?? [occurrence.range]) {
+  for (const range of drawnBoundsOf(occurrence)) {
     const rect = rectAt(range, x, y);
     if (rect) return rect;
   }

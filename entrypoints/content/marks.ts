@@ -170,8 +170,8 @@ export class MarkStore {
   /**
    * Drops what was found under blocks the page took out of the document: one check per block, not
    * per range (when ranges were StaticRanges, whose every read crosses into the browser, checking
-   * 50,000 of them took 40–55 ms on a 5 MB page). Text changed inside a block that stays is the observer's: it
-   * rescans that block.
+   * 50,000 of them took 40–55 ms on a 5 MB page). Text changed inside a block that stays is the
+   * observer's: it rescans that block.
    */
   pruneDetached(): void {
     this.dropWhere(
