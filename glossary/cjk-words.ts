@@ -14,9 +14,47 @@ const WINDOW = 10;
 
 let segmenter: Intl.Segmenter | undefined;
 /** Blocks up to this many UTF-16 units are segmented whole; longer ones in a window per match. */
-const WHOLE_BLOCK = 4_000;
+export const WHOLE_BLOCK = 4_000;
 let lastText = '';
 let lastSegments: Intl.Segments | undefined;
+
+/**
+ * Where words start in `text` (UTF-16 offsets, as a set), or undefined while not known yet.
+ * See useWordStarts.
+ */
+export type WordStartsSource = (text: string) => ReadonlySet<number> | undefined;
+
+let source: WordStartsSource | null = null;
+let undecided = 0;
+
+/**
+ * Takes word starts from `from` instead of this context's own `Intl.Segmenter`, until the
+ * returned function is called (it does nothing once another source has taken over). Pages do: the first word segmenter a renderer builds costs it 15–19 ms (ICU loads
+ * its word-break rules; measured in Chromium 156 on the 2-core test machine, scripts/profile-page.ts
+ * on the corpus's BBC Chinese page), which every Chinese or Japanese page with a term paid, while
+ * the background's is built once (entrypoints/content/word-starts.ts asks it).
+ * A check whose text `from` does not know yet is not passed, and counted (undecidedChecks).
+ */
+export function useWordStarts(from: WordStartsSource): () => void {
+  source = from;
+  return () => {
+    if (source === from) source = null;
+  };
+}
+
+/** How many checks so far could not be decided (see useWordStarts): compare before and after. */
+export function undecidedChecks(): number {
+  return undecided;
+}
+
+/**
+ * The offsets (UTF-16) where `text`'s words start, by this context's `Intl.Segmenter`: what a
+ * WordStartsSource answers for `text`.
+ */
+export function wordStarts(text: string): number[] {
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  return Array.from(segmenter.segment(text), (segment) => segment.index);
+}
 
 /**
  * Whether the UTF-16 unit at `i` is Han (with 々〆〇), Hiragana, Katakana (with ー) or half-width
@@ -75,21 +113,29 @@ export function onCJWordBoundaries(
   // A block of ordinary length is segmented once and every match in it reuses the result: the
   // cost of a segmenter call is mostly fixed (ICU clones its break iterator), not per character.
   let from = 0;
-  let segments: Intl.Segments;
-  if (text.length <= WHOLE_BLOCK) {
-    if (text !== lastText) {
-      segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-      lastSegments = segmenter.segment(text);
-      lastText = text;
-    }
-    segments = lastSegments!;
-  } else {
+  let segmented = text;
+  if (text.length > WHOLE_BLOCK) {
     from = start;
     while (from > 0 && start - from < WINDOW && isCJ(text, from - 1)) from--;
     let to = end;
     while (to < text.length && to - end < WINDOW && isCJ(text, to)) to++;
+    segmented = text.slice(from, to);
+  }
+  if (source) {
+    const starts = source(segmented);
+    if (!starts) {
+      undecided++;
+      return false;
+    }
+    return (!atStart || starts.has(start - from)) && (!atEnd || starts.has(end - from));
+  }
+  let segments: Intl.Segments;
+  if (segmented === lastText) segments = lastSegments!;
+  else {
     segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-    segments = segmenter.segment(text.slice(from, to));
+    segments = segmenter.segment(segmented);
+    lastSegments = segments;
+    lastText = segmented;
   }
   if (atStart && segments.containing(start - from)!.index !== start - from) return false;
   if (atEnd && segments.containing(end - from)!.index !== end - from) return false;

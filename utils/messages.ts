@@ -10,8 +10,9 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { WHOLE_BLOCK } from '@/glossary/cjk-words';
 import { MAX_LOOKUP_CHARS } from '@/glossary/lookup';
-import { PAGE_SCRIPT_PARTS, PAGE_TEXT_CHUNK } from './page-scripts';
+import { MAX_WORD_START_TEXTS, PAGE_SCRIPT_PARTS, PAGE_TEXT_CHUNK } from './page-scripts';
 
 const termId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** Selections and queries are cut to what a lookup reads before they are sent. */
@@ -69,6 +70,17 @@ export const protocol = {
   },
   /** The bundled pack's text, for a content script that did not get it from its data script. */
   'gloss:bundled-pack': { to: 'background', request: v.strictObject({}), reply: v.string() },
+  /** Chinese and Japanese word starts of each text (entrypoints/content/word-starts.ts). */
+  'gloss:word-starts': {
+    to: 'background',
+    request: v.strictObject({
+      texts: v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(WHOLE_BLOCK))),
+        v.maxLength(MAX_WORD_START_TEXTS),
+      ),
+    }),
+    reply: v.array(v.array(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  },
   /**
    * Run one of Gloss's page scripts in the sender's frame (see utils/page-scripts.ts): the ones
    * not every page and frame needs, which the manifest does not list everywhere.

@@ -40,6 +40,9 @@ export const FRAME_GATE_SCRIPT = 'frame-gate.js';
  */
 export const PAGE_TEXT_CHUNK = 256 * 1024;
 
+/** Most texts in one `gloss:word-starts` question (entrypoints/content/word-starts.ts). */
+export const MAX_WORD_START_TEXTS = 64;
+
 /**
  * Ends each block of text in a `gloss:page-text` chunk (NUL: a page's text has none; the gate
  * turns any it finds into a space). The background matches each block alone, as the scanner

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { on } from '@/utils/messages';
 import { bundledPackText } from '@/utils/bundled-pack';
+import { wordStarts } from '@/glossary/cjk-words';
 import { watchPacks } from '@/utils/packs';
 import { forgetEnabledPacks } from './enabled-packs';
 import { runPageScripts } from './page-scripts';
@@ -49,6 +50,7 @@ export default defineBackground(() => {
     },
     'gloss:resolve-selection': ({ text }) => resolveSelectionText(text),
     'gloss:bundled-pack': () => bundledPackText(),
+    'gloss:word-starts': ({ texts }) => texts.map(wordStarts),
     'gloss:load-scripts': ({ part }, sender) => runPageScripts(part, sender),
     'gloss:page-text': ({ text }, sender) => onPageText(text, sender),
   });

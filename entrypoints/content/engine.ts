@@ -23,6 +23,8 @@ import { ShadowWatch } from './story/shadow-watch';
 import { Scope } from './story/scope';
 import { roleOfTerm } from './story/topic';
 import { canSee } from './story/visible';
+import { useWordStarts } from '@/glossary/cjk-words';
+import { RemoteWordStarts, type AskWordStarts } from './word-starts';
 
 const REGISTRY_CHECK_MS = 1_000;
 
@@ -38,13 +40,17 @@ export class Engine {
   private scope: Scope | null = null;
   private readonly shadows: ShadowWatch;
   private markableKey = '';
+  /** Where Chinese and Japanese word starts come from, when not from this page's segmenter. */
+  private wordStarts: RemoteWordStarts | null = null;
   /** Bumped per compile, so that a slower, older compile never replaces a newer matcher. */
   private compiles = 0;
 
   /**
    * Builds the engine over `packs`. `precompiled`: the packs' matcher compiled earlier (the
    * bundled pack's, at build time); without it, or if it cannot be read, the packs are compiled
-   * here in slices (a big glossary must not be one long task).
+   * here in slices (a big glossary must not be one long task). `askWordStarts`: where Chinese
+   * and Japanese word starts come from (the background; see word-starts.ts); without it, this
+   * context's own segmenter.
    */
   static async create(
     session: PageSession,
@@ -52,13 +58,26 @@ export class Engine {
     settings: Settings,
     host: string,
     precompiled?: MatcherData,
+    askWordStarts?: AskWordStarts,
   ): Promise<Engine> {
     // This runs in the task that evaluated page-engine.js (a promise waited for it): decoding
     // starts in a task of its own, so that neither makes a long task on a slow machine.
     await yieldToPage();
     const catalog = new Catalog(packs);
     const base = await matcherOf(catalog, precompiled);
-    return new Engine(session, catalog, base, settings, host);
+    const engine = new Engine(session, catalog, base, settings, host);
+    if (askWordStarts) engine.askWordStartsOf(askWordStarts);
+    return engine;
+  }
+
+  /** Word starts from `ask` from now on; blocks read undecided meanwhile are read again. */
+  private askWordStartsOf(ask: AskWordStarts): void {
+    const remote = new RemoteWordStarts(ask, async () => {
+      const roots = this.scanner.takeUndecided();
+      if (roots.length > 0 && this.session.isValid) await this.scanner.rescan(roots);
+    });
+    this.wordStarts = remote;
+    this.session.onAbort(useWordStarts(remote.source));
   }
 
   private constructor(
@@ -104,6 +123,7 @@ export class Engine {
     this.observer = new PageObserver({
       rescan: async (roots) => {
         await this.scanner.rescan(roots);
+        await this.wordStarts?.settled();
         probe('pass-done');
       },
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
@@ -204,6 +224,8 @@ export class Engine {
       console.debug(`Gloss: story ${this.scope.story?.rule ?? 'none'} in ${ms.toFixed(2)} ms`);
     }
     const stats = await this.scanner.scan(this.scope.scanRoots(document), true, fromView);
+    // Blocks whose word starts were asked for are read again when the answer comes.
+    await this.wordStarts?.settled();
     probe('scan-done');
     return stats;
   }

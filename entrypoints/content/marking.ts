@@ -3,6 +3,7 @@
  * built over the enabled packs and started; it stops when the session ends.
  */
 import type { Pack } from '@/glossary/schema';
+import { send } from '@/utils/messages';
 import { precompiledMatcher } from '@/utils/packs';
 import type { Settings } from '@/utils/settings';
 import type { Engine } from './engine';
@@ -25,6 +26,7 @@ export async function initMarking(
     settings,
     location.hostname,
     precompiledMatcher(packs),
+    (texts) => send('gloss:word-starts', { texts }),
   );
   if (!session.isValid) {
     engine.stop();

@@ -4,6 +4,7 @@
  * first, so the marks a reader can see appear first.
  */
 import type { Matcher } from '@/glossary/matcher';
+import { undecidedChecks } from '@/glossary/cjk-words';
 import { BlockWalker, type TextBlock, type WalkHooks } from './text-blocks';
 import type { MarkStore, Occurrence, RangeBounds } from './marks';
 import type { Scope } from './story/scope';
@@ -118,6 +119,7 @@ export class Scanner {
   private generation = 0;
   /** The page scan in progress: rescans of changed blocks wait for it. */
   private pageScan: Promise<ScanStats> | null = null;
+  private readonly undecided = new Set<Node>();
 
   /**
    * @param scope where the page is read (the story); blocks outside it are left unmatched.
@@ -130,6 +132,16 @@ export class Scanner {
     private readonly scope: () => Scope | null = () => null,
     private readonly hooks: WalkHooks = {},
   ) {}
+
+  /**
+   * The roots of blocks read with a word-boundary check left undecided (glossary/cjk-words.ts
+   * useWordStarts), to read again once it can be decided; emptied by the call.
+   */
+  takeUndecided(): Node[] {
+    const roots = [...this.undecided].filter((root) => root.isConnected);
+    this.undecided.clear();
+    return roots;
+  }
 
   setMatcher(matcher: Matcher): void {
     this.matcher = matcher;
@@ -200,7 +212,9 @@ export class Scanner {
     for (const block of order) {
       const list = found.get(block.root) ?? [];
       found.set(block.root, list);
+      const undecided = undecidedChecks();
       const occurrencesHere = occurrencesIn(block, this.matcher);
+      if (undecidedChecks() !== undecided) this.undecided.add(block.root);
       list.push(...occurrencesHere);
       occurrences += occurrencesHere.length;
       touched.add(block.root);

@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { compile } from '@/glossary/matcher';
 import { MarkStore, type Occurrence } from '../../entrypoints/content/marks';
 import { Scanner } from '../../entrypoints/content/scanner';
+import { RemoteWordStarts } from '../../entrypoints/content/word-starts';
+import { useWordStarts, wordStarts } from '@/glossary/cjk-words';
 
 function setup(paragraphs: number) {
   document.body.replaceChildren();
@@ -66,5 +68,43 @@ describe('the scanner', () => {
       expect(commits[i]! - commits[i - 1]!).toBeGreaterThanOrEqual(250);
     }
     expect(commits.length).toBeLessThanOrEqual(Math.ceil((ended - started) / 250) + 2);
+  });
+});
+
+describe('Chinese and Japanese word starts from the background', () => {
+  test('a block read before they are known is read again once they are, and only it', async () => {
+    document.body.replaceChildren();
+    for (const text of ['日本の国会議員が', '中国会社の株価', 'The Diet met.']) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+    }
+    const shown = new Set<Occurrence>();
+    const store = new MarkStore('all', ({ added, removed }) => {
+      removed.forEach((o) => shown.delete(o));
+      added.forEach((o) => shown.add(o));
+    });
+    const scanner = new Scanner(compile([{ id: 'diet', aliases: ['国会', 'Diet'] }]), store);
+    const rescanned: Node[][] = [];
+    const remote = new RemoteWordStarts(
+      async (texts) => texts.map(wordStarts),
+      async () => {
+        const roots = scanner.takeUndecided();
+        rescanned.push(roots);
+        await scanner.rescan(roots);
+      },
+    );
+    const off = useWordStarts(remote.source);
+    try {
+      await scanner.scan([document.body], true);
+      const texts = () => [...shown].map((o) => o.range.startContainer.textContent);
+      expect(texts()).toEqual(['The Diet met.']);
+      await remote.settled();
+      const [first, second] = [...document.body.children];
+      expect(rescanned).toEqual([[first, second]]);
+      expect(texts().sort()).toEqual(['The Diet met.', '日本の国会議員が']);
+    } finally {
+      off();
+    }
   });
 });

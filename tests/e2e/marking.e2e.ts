@@ -44,6 +44,30 @@ test.describe('marking on a fixture page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Word starts come from the background (glossary/cjk-words.ts useWordStarts): 国会 is marked
+  // where it is a word, never inside 中国会社 or 米国会計.
+  test('Chinese and Japanese words: a term is marked where it is a word of its own', async ({
+    background,
+    openFixture,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await openFixture('cj-words.html');
+    expect(normalize(await settledMarks(page, 3))).toEqual(normalize(['国会', '国会', '尖閣諸島']));
+    const marked = await page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((highlight) =>
+        [...highlight].map((range) => range.startContainer.parentElement?.id ?? ''),
+      ),
+    );
+    expect(marked).not.toContain('lookalikes');
+    const answered = await page.evaluate(() =>
+      performance
+        .getEntriesByName('gloss:word-starts')
+        .map((mark) => String((mark as PerformanceMark).detail?.from)),
+    );
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((from) => from === 'background')).toBe(true);
+  });
+
   test('marks only the first mention of each term by default', async ({ openFixture }) => {
     const page = await openFixture('essay-article.html');
     const marked = await settledMarks(page, 20);

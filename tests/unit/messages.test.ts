@@ -27,6 +27,8 @@ const VALID_BACKGROUND = [
   { type: 'gloss:open-glossary', termId: 'senkaku-islands', query: 'Senkaku' },
   { type: 'gloss:resolve-selection', text: 'senkaku islnds' },
   { type: 'gloss:bundled-pack' },
+  { type: 'gloss:word-starts', texts: ['日本の国会議員', '中国会社'] },
+  { type: 'gloss:word-starts', texts: ['漢'.repeat(4_000)] },
 ];
 
 /** A short test name for a message that may hold megabytes. */
@@ -113,6 +115,12 @@ describe('malformed messages are rejected', () => {
     { type: 'gloss:open-glossary', query: { toString: 'x' } },
     { type: 'gloss:open-glossary', url: 'javascript:alert(1)' },
     { type: 'gloss:bundled-pack', id: 'japan-autonomy' },
+    { type: 'gloss:word-starts' },
+    { type: 'gloss:word-starts', texts: '国会' },
+    { type: 'gloss:word-starts', texts: [7] },
+    // Longer than any text the matcher segments, and more texts than one question holds.
+    { type: 'gloss:word-starts', texts: ['漢'.repeat(4_001)] },
+    { type: 'gloss:word-starts', texts: Array.from({ length: 65 }, () => '国会') },
     { type: 'gloss:resolve-selection' },
     { type: 'gloss:resolve-selection', text: 7 },
     { type: 'gloss:resolve-selection', text: 'x'.repeat(2_001) },
