@@ -101,6 +101,45 @@ describe('long tasks are blamed on Gloss only when its share made them long', ()
     expect(caused?.script).toBe('start content.js');
   });
 
+  it('a task’s microtask checkpoint, traced just after its span, is part of the task', () => {
+    // A 1 ms task, then its microtasks: 55 ms of Gloss code (an `await` chain), then an idle gap
+    // and another task whose checkpoint is not the first one's.
+    const events = [
+      ...base(),
+      samples(56, 3),
+      samples(30, 2),
+      task(0, 1),
+      {
+        name: 'BlinkScheduler_PerformMicrotaskCheckpoint',
+        ph: 'X',
+        ...PAGE,
+        ts: ms(1) + 2,
+        dur: ms(55),
+      },
+      task(70, 1),
+      {
+        name: 'BlinkScheduler_PerformMicrotaskCheckpoint',
+        ph: 'X',
+        ...PAGE,
+        ts: ms(71) + 2,
+        dur: ms(10),
+      },
+    ];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.causedByGloss).toHaveLength(1);
+    expect(result.causedByGloss[0]!.durationMs).toBeCloseTo(56, 0);
+    expect(result.causedByGloss[0]!.glossMs).toBeCloseTo(55, 0);
+    expect(result.tasks).toHaveLength(1);
+  });
+
+  it('counts Gloss’s sampled time outside any task span too, in sampledGlossMs only', () => {
+    // 10 ms of Gloss code in a task, then 25 ms of it after the task span ends, then page code.
+    const events = [...base(), samples(10, 3), samples(25, 4), samples(5, 2), task(0, 11)];
+    const result = attributeLongTasks(events, EXT);
+    expect(result.tasks.map((t) => t.glossMs)).toEqual([expect.closeTo(10, 0)]);
+    expect(result.sampledGlossMs).toBeCloseTo(35, 0);
+  });
+
   it('names the Gloss script whose code (or the native code it called) took the time', () => {
     const events = [...base(), samples(20, 3), samples(40, 4), task(0, 61)];
     expect(attributeLongTasks(events, EXT).causedByGloss[0]?.script).toBe('content.js');
