@@ -133,6 +133,32 @@ describe('finding the story', () => {
     expect(findStory(document)?.roots.map((el) => el.id)).toEqual(['h', 'body']);
   });
 
+  test('a huge article is found without reading every paragraph of it', () => {
+    const body = Array.from({ length: 6_000 }, (_, i) => paragraph(`Paragraph ${i}:`)).join('');
+    load(`<nav><a href="/">Home</a></nav><article><h1>A long read</h1>${body}</article>`);
+    let reads = 0;
+    // Where the DOM defines it (happy-dom overrides Node's on Element).
+    let owner: object = document.querySelector('p')!;
+    while (!Object.hasOwn(owner, 'textContent')) owner = Object.getPrototypeOf(owner);
+    const textContent = Object.getOwnPropertyDescriptor(owner, 'textContent')!;
+    Object.defineProperty(owner, 'textContent', {
+      ...textContent,
+      get(this: Node) {
+        reads++;
+        return textContent.get!.call(this);
+      },
+    });
+    try {
+      const story = findStory(document);
+      expect(story?.rule).toBe('article');
+      expect(story?.roots.map((root) => root.localName)).toEqual(['article']);
+    } finally {
+      Object.defineProperty(owner, 'textContent', textContent);
+    }
+    // 6,000 paragraphs of ~280 characters: counting stops past 100,000 of them.
+    expect(reads).toBeLessThan(1_000);
+  });
+
   test('a list of links is not a story, however long (link density)', () => {
     load(
       `<body><div id="links">${`<p><a href="#">${'A long headline about Okinawa and more '.repeat(3)}</a></p>`.repeat(12)}</div></body>`,
