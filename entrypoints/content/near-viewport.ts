@@ -68,6 +68,8 @@ export class NearViewport {
   /** Each mention's anchor as it was when added (null: none, always drawn). */
   private readonly anchors = new Map<Occurrence, Element | null>();
   private readonly observer: IntersectionObserver;
+  /** Runs whose ends changed since the last `observeEnds`, with their ends before the change. */
+  private readonly movedEnds = new Map<Run, Element[]>();
 
   /**
    * @param highlight where the near mentions' ranges are registered: it holds `shown`'s ranges
@@ -83,6 +85,7 @@ export class NearViewport {
     this.starting = true;
     for (const occurrence of shown) this.add(occurrence);
     this.starting = false;
+    this.observeEnds();
   }
 
   add(occurrence: Occurrence): void {
@@ -133,6 +136,7 @@ export class NearViewport {
   /** Stops observing; what is registered stays (the caller registers everything or clears). */
   disconnect(): void {
     this.observer.disconnect();
+    this.movedEnds.clear();
     this.byAnchor.clear();
     this.runOf.clear();
     this.runs.clear();
@@ -142,16 +146,28 @@ export class NearViewport {
     this.open = null;
   }
 
-  /** Observes `run`'s ends now that they may differ from `before`. */
+  /** Notes that `run`'s ends may differ from `before`: observeEnds observes the new ones. */
   private moveEnds(run: Run, before: Element[]): void {
-    const now = ends(run);
-    for (const end of before) {
-      if (now.includes(end)) continue;
-      this.observer.unobserve(end);
-      this.nearEnds.delete(end);
+    if (!this.movedEnds.has(run)) this.movedEnds.set(run, before);
+  }
+
+  /**
+   * Observes the ends of the runs changed since the last call, instead of the ends they had: called
+   * after each batch of `add` and `remove`. Moved at each add, the last end of a growing run was
+   * unobserved and observed again for every block: 17 ms of a 5 MB page's commit (traced).
+   */
+  observeEnds(): void {
+    for (const [run, before] of this.movedEnds) {
+      const now = this.runs.has(run) ? ends(run) : [];
+      for (const end of before) {
+        if (now.includes(end)) continue;
+        this.observer.unobserve(end);
+        this.nearEnds.delete(end);
+      }
+      // A newly observed end is reported in the next frame; until then the run keeps its state.
+      for (const end of now) if (!before.includes(end)) this.observer.observe(end);
     }
-    // A newly observed end is reported in the next frame; until then the run keeps its state.
-    for (const end of now) if (!before.includes(end)) this.observer.observe(end);
+    this.movedEnds.clear();
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
