@@ -4,7 +4,7 @@
  */
 import { rangesOf } from './hit-test';
 import type { Occurrence, ShownChange } from './marks';
-import { NearViewport } from './near-viewport';
+import { NearViewport, RUN_LENGTH } from './near-viewport';
 
 export type MarkStyle = 'underline' | 'background' | 'both';
 
@@ -39,14 +39,23 @@ export class HighlightLayer {
     if (!this.window && shown.size > NEAR_VIEWPORT_FROM) {
       // The switch comes before this change's mentions are drawn: drawn first, a scan's commit of
       // thousands each got a range built and registered, most to be erased at the window's first
-      // report (one 215 ms task on the bench's 5 MB page, traced). What was drawn stays drawn.
+      // report (one 215 ms task on the bench's 5 MB page, traced). What was drawn stays drawn, and
+      // so do the change's first blocks (a page scan's first commit starts at the view); the rest
+      // wait for the window's report.
       for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
       const fresh = new Set(added);
-      this.window = new NearViewport(
-        this.terms,
-        [...shown].filter((occurrence) => !fresh.has(occurrence)),
-      );
-      added.forEach((occurrence) => this.window!.add(occurrence));
+      const first = new Set<Node>();
+      const later: Occurrence[] = [];
+      const atOnce = [...shown].filter((occurrence) => !fresh.has(occurrence));
+      for (const occurrence of added) {
+        if (!first.has(occurrence.root) && first.size >= RUN_LENGTH) later.push(occurrence);
+        else {
+          first.add(occurrence.root);
+          atOnce.push(occurrence);
+        }
+      }
+      this.window = new NearViewport(this.terms, atOnce);
+      later.forEach((occurrence) => this.window!.add(occurrence));
       this.window.observeEnds();
       return;
     }

@@ -46,7 +46,7 @@ function anchorOf(occurrence: Occurrence): Element | null {
  * was 41–43 ms with runs of 16 or 32 blocks and 24 ms with 64 (19–22 ms without Gloss), while
  * the marks drawn near the view stay a few hundred.
  */
-const RUN_LENGTH = 64;
+export const RUN_LENGTH = 64;
 
 interface Run {
   anchors: Element[];
@@ -72,8 +72,9 @@ export class NearViewport {
   private readonly movedEnds = new Map<Run, Element[]>();
 
   /**
-   * @param highlight where the near mentions' ranges are registered: it holds `shown`'s ranges
-   *   when this starts, and from then on this object alone adds to and deletes from it.
+   * @param highlight where the near mentions' ranges are registered: `shown`'s are drawn at the
+   *   start (registered if they were not), and from then on this object alone adds to and deletes
+   *   from it.
    */
   constructor(
     private readonly highlight: Highlight,

@@ -6,7 +6,9 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HighlightLayer, NEAR_VIEWPORT_FROM } from '../../entrypoints/content/highlights';
+import { rangesOf } from '../../entrypoints/content/hit-test';
 import type { Occurrence } from '../../entrypoints/content/marks';
+import { RUN_LENGTH } from '../../entrypoints/content/near-viewport';
 
 /**
  * The browser parts happy-dom lacks: highlights as sets, static ranges as plain bounds, an observer
@@ -61,16 +63,17 @@ describe('the highlight layer', () => {
     const more = mentions(2_000);
     more.forEach((occurrence) => shown.add(occurrence));
     layer.apply({ added: more, removed: [], shown });
-    // The 200 drawn before stay; of the 2,000 new ones, only those that join the last run of
-    // blocks already drawn (64 blocks a run) are drawn before the observer reports.
-    expect(layer.terms.size).toBeGreaterThanOrEqual(first.length);
-    expect(layer.terms.size).toBeLessThan(first.length + 64);
+    // The 200 drawn before stay, and the change's first run of blocks is drawn at once; of the
+    // rest, only those that join the last run already drawn are drawn before the observer reports.
+    expect(layer.terms.size).toBeGreaterThanOrEqual(first.length + RUN_LENGTH);
+    expect(layer.terms.size).toBeLessThan(first.length + 2 * RUN_LENGTH);
   });
 
-  test('a first change past the threshold draws nothing before the observer reports', () => {
+  test('a first change past the threshold draws its first run of blocks before the observer reports', () => {
     const layer = new HighlightLayer('underline');
     const all = mentions(NEAR_VIEWPORT_FROM * 4);
     layer.apply({ added: all, removed: [], shown: new Set(all) });
-    expect(layer.terms.size).toBe(0);
+    expect(layer.terms.size).toBe(RUN_LENGTH);
+    expect([...layer.terms]).toEqual(all.slice(0, RUN_LENGTH).map((o) => rangesOf(o)[0]));
   });
 });
