@@ -13,6 +13,7 @@
 const WINDOW = 10;
 
 let segmenter: Intl.Segmenter | undefined;
+const wordSegmenter = () => (segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' }));
 /** Blocks up to this many UTF-16 units are segmented whole; longer ones in a window per match. */
 export const WHOLE_BLOCK = 4_000;
 let lastText = '';
@@ -29,11 +30,12 @@ let undecided = 0;
 
 /**
  * Takes word starts from `from` instead of this context's own `Intl.Segmenter`, until the
- * returned function is called (it does nothing once another source has taken over). Pages do: the first word segmenter a renderer builds costs it 15–19 ms (ICU loads
- * its word-break rules; measured in Chromium 156 on the 2-core test machine, scripts/profile-page.ts
- * on the corpus's BBC Chinese page), which every Chinese or Japanese page with a term paid, while
- * the background's is built once (entrypoints/content/word-starts.ts asks it).
- * A check whose text `from` does not know yet is not passed, and counted (undecidedChecks).
+ * returned function is called (it does nothing once another source has taken over). Pages do:
+ * the first word segmenter a renderer builds costs it 15–19 ms (ICU loads its word-break rules;
+ * measured in Chromium 156 on the 2-core test machine, scripts/profile-page.ts on the corpus's BBC
+ * Chinese page), which every Chinese or Japanese page with a term paid, while the background's is
+ * built once (entrypoints/content/word-starts.ts asks it). A check whose text `from` does not know
+ * yet is not passed, and counted (undecidedChecks).
  */
 export function useWordStarts(from: WordStartsSource): () => void {
   source = from;
@@ -52,8 +54,7 @@ export function undecidedChecks(): number {
  * WordStartsSource answers for `text`.
  */
 export function wordStarts(text: string): number[] {
-  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  return Array.from(segmenter.segment(text), (segment) => segment.index);
+  return Array.from(wordSegmenter().segment(text), (segment) => segment.index);
 }
 
 /**
@@ -132,8 +133,7 @@ export function onCJWordBoundaries(
   let segments: Intl.Segments;
   if (segmented === lastText) segments = lastSegments!;
   else {
-    segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-    segments = segmenter.segment(segmented);
+    segments = wordSegmenter().segment(segmented);
     lastSegments = segments;
     lastText = segmented;
   }

@@ -4,11 +4,11 @@
  * Counting long tasks with and without Gloss and subtracting is noise on real pages (their own
  * scripts vary by tens of milliseconds from load to load), so the corpus attributes each task
  * instead. A task is a top-level `ThreadControllerImpl::RunTask` on a page's main thread
- * (`CrRendererMain`), with the microtask checkpoint that follows it. Gloss's share of it is the time the V8 sampling profiler found Gloss's code
- * (any frame from the extension's URL) on the stack, or, for the task that compiles and starts a
- * Gloss script, that script's whole `EvaluateScript` (compiling is native and not sampled as a
- * JavaScript frame). A long task is caused by Gloss when it would not have been long without
- * Gloss's share.
+ * (`CrRendererMain`), with the microtask checkpoint that follows it. Gloss's share of it is the
+ * time the V8 sampling profiler found Gloss's code (any frame from the extension's URL) on the
+ * stack, or, for the task that compiles and starts a Gloss script, that script's whole
+ * `EvaluateScript` (compiling is native and not sampled as a JavaScript frame). A long task is
+ * caused by Gloss when it would not have been long without Gloss's share.
  */
 
 export interface TraceEvent {

@@ -36,43 +36,45 @@ export class HighlightLayer {
   }
 
   apply({ added, removed, shown }: ShownChange): void {
-    if (!this.window && shown.size > NEAR_VIEWPORT_FROM) {
-      // The switch comes before this change's mentions are drawn: drawn first, a scan's commit of
-      // thousands each got a range built and registered, most to be erased at the window's first
-      // report (one 215 ms task on the bench's 5 MB page, traced). What was drawn stays drawn, and
-      // so do the change's first blocks (a page scan's first commit starts at the view); the rest
-      // wait for the window's report.
-      for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
-      const fresh = new Set(added);
-      const first = new Set<Node>();
-      const later: Occurrence[] = [];
-      const atOnce = [...shown].filter((occurrence) => !fresh.has(occurrence));
-      for (const occurrence of added) {
-        if (!first.has(occurrence.root) && first.size >= RUN_LENGTH) later.push(occurrence);
-        else {
-          first.add(occurrence.root);
-          atOnce.push(occurrence);
-        }
-      }
-      this.window = new NearViewport(this.terms, atOnce);
-      later.forEach((occurrence) => this.window!.add(occurrence));
-      this.window.observeEnds();
-      return;
-    }
     if (this.window) {
       removed.forEach((occurrence) => this.window!.remove(occurrence));
       added.forEach((occurrence) => this.window!.add(occurrence));
       this.window.observeEnds();
-    } else {
-      for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
-      for (const occurrence of added) for (const r of rangesOf(occurrence)) this.terms.add(r);
+      if (shown.size <= NEAR_VIEWPORT_FROM / 2) {
+        // Half the threshold: a page hovering around it does not switch back and forth.
+        this.window.disconnect();
+        this.window = null;
+        for (const occurrence of shown) for (const r of rangesOf(occurrence)) this.terms.add(r);
+      }
+      return;
     }
-    if (this.window && shown.size <= NEAR_VIEWPORT_FROM / 2) {
-      // Half the threshold: a page hovering around it does not switch back and forth.
-      this.window.disconnect();
-      this.window = null;
-      for (const occurrence of shown) for (const r of rangesOf(occurrence)) this.terms.add(r);
+    for (const occurrence of removed) for (const r of rangesOf(occurrence)) this.terms.delete(r);
+    if (shown.size > NEAR_VIEWPORT_FROM) return this.startWindow(added, shown);
+    for (const occurrence of added) for (const r of rangesOf(occurrence)) this.terms.add(r);
+  }
+
+  /**
+   * Switches to drawing only what is near the view, before `added` (this change's mentions) is
+   * drawn: drawn first, a scan's commit of thousands each got a range built and registered, most
+   * to be erased at the window's first report (one 215 ms task on the bench's 5 MB page, traced).
+   * What was drawn stays drawn, and so do the change's first blocks (a page scan's first commit
+   * starts at the view); the rest wait for the window's report.
+   */
+  private startWindow(added: Occurrence[], shown: ReadonlySet<Occurrence>): void {
+    const fresh = new Set(added);
+    const first = new Set<Node>();
+    const later: Occurrence[] = [];
+    const atOnce = [...shown].filter((occurrence) => !fresh.has(occurrence));
+    for (const occurrence of added) {
+      if (!first.has(occurrence.root) && first.size >= RUN_LENGTH) later.push(occurrence);
+      else {
+        first.add(occurrence.root);
+        atOnce.push(occurrence);
+      }
     }
+    this.window = new NearViewport(this.terms, atOnce);
+    later.forEach((occurrence) => this.window!.add(occurrence));
+    this.window.observeEnds();
   }
 
   setActive(occurrence: Occurrence | null): void {
