@@ -172,17 +172,22 @@ export function attributeLongTasks(
     }
     let next = 0;
     let checkpoint = 0;
-    for (const run of runs) {
+    for (const [index, run] of runs.entries()) {
       const start = run.ts ?? 0;
-      let end = start + (run.dur ?? 0);
-      // The task's own microtask checkpoints, just after its span (see CHECKPOINT).
-      while (checkpoint < checkpoints.length && (checkpoints[checkpoint]!.ts ?? 0) < end) {
+      const spanEnd = start + (run.dur ?? 0);
+      const nextStart = runs[index + 1]?.ts ?? Infinity;
+      let end = spanEnd;
+      // The task's own microtask checkpoints, just after its span (see CHECKPOINT). One that starts
+      // after the next task has begun is that task's: a sliced scan is a train of tiny tasks each
+      // followed by its checkpoint, and chaining them made one "long task" of many 4 ms slices.
+      while (checkpoint < checkpoints.length && (checkpoints[checkpoint]!.ts ?? 0) < spanEnd) {
         checkpoint++;
       }
       while (checkpoint < checkpoints.length) {
         const c = checkpoints[checkpoint]!;
-        if ((c.ts ?? 0) > end + CHECKPOINT_GAP_US) break;
-        end = Math.max(end, (c.ts ?? 0) + (c.dur ?? 0));
+        const at = c.ts ?? 0;
+        if (at > end + CHECKPOINT_GAP_US || at >= nextStart) break;
+        end = Math.max(end, at + (c.dur ?? 0));
         checkpoint++;
       }
       while (next < samples.length && samples[next]![0] < start) next++;

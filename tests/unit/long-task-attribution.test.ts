@@ -132,6 +132,29 @@ describe('long tasks are blamed on Gloss only when its share made them long', ()
     expect(result.tasks).toHaveLength(1);
   });
 
+  it('back-to-back slices, each a tiny task and its checkpoint, stay separate tasks', () => {
+    // A sliced scan as Chromium 156 traces it: 12 slices of 5 ms, each a 20 µs task (the resolved
+    // scheduler.postTask) then a 5 ms checkpoint running the continuation, 20 µs apart. The Long
+    // Tasks API sees 12 short tasks; chaining checkpoints past the next task made one 60 ms task.
+    const slices = Array.from({ length: 12 }, (_, i) => {
+      const from = ms(i * 5) + i * 40;
+      return [
+        { ...task(0, 0), ts: from, dur: 20 },
+        {
+          name: 'BlinkScheduler_PerformMicrotaskCheckpoint',
+          ph: 'X',
+          ...PAGE,
+          ts: from + 20,
+          dur: ms(5) - 20,
+        },
+      ];
+    }).flat();
+    const result = attributeLongTasks([...base(), samples(62, 3), ...slices], EXT);
+    expect(result.tasks).toHaveLength(12);
+    expect(Math.max(...result.tasks.map((t) => t.durationMs))).toBeCloseTo(5, 0);
+    expect(result.causedByGloss).toEqual([]);
+  });
+
   it('counts Gloss’s sampled time outside any task span too, in sampledGlossMs only', () => {
     // 10 ms of Gloss code in a task, then 25 ms of it after the task span ends, then page code.
     const events = [...base(), samples(10, 3), samples(25, 4), samples(5, 2), task(0, 11)];
