@@ -108,8 +108,6 @@ export class Engine {
       settings.density,
       (change) => {
         this.layer.apply(change);
-        change.removed.forEach((occurrence) => this.hits.remove(occurrence));
-        change.added.forEach((occurrence) => this.hits.add(occurrence));
         this.listeners.forEach((listener) => listener());
       },
       {

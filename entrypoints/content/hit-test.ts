@@ -80,37 +80,16 @@ export function rectAt(range: RangeBounds, x: number, y: number): DOMRect | null
 }
 
 export class HitTester {
-  /** Marks by text node, for the caret fallback. */
-  private readonly byNode = new WeakMap<Node, Occurrence[]>();
-
   /**
-   * @param answeringIn the mentions (drawn or not) that start or end in a text node; without it
-   *   only drawn marks answer.
+   * @param answeringIn the mentions (drawn or not) that start or end in a text node: the store's
+   *   own index (MarkStore.answeringIn), so that a commit of thousands of mentions does not also
+   *   build a second one here.
    */
   constructor(
     private readonly terms: Highlight,
-    private readonly shadowRoots: () => ShadowRoot[] = () => [],
-    private readonly answeringIn?: (node: Node) => Occurrence[],
+    private readonly shadowRoots: () => ShadowRoot[],
+    private readonly answeringIn: (node: Node) => Occurrence[],
   ) {}
-
-  add(occurrence: Occurrence): void {
-    for (const node of new Set([occurrence.range.startContainer, occurrence.range.endContainer])) {
-      const list = this.byNode.get(node);
-      if (list) list.push(occurrence);
-      else this.byNode.set(node, [occurrence]);
-    }
-  }
-
-  remove(occurrence: Occurrence): void {
-    for (const node of [occurrence.range.startContainer, occurrence.range.endContainer]) {
-      const list = this.byNode.get(node);
-      if (list)
-        this.byNode.set(
-          node,
-          list.filter((o) => o !== occurrence),
-        );
-    }
-  }
 
   /** The shown mark under (x, y), or null. */
   at(x: number, y: number): Occurrence | null {
@@ -132,7 +111,6 @@ export class HitTester {
           if (occurrence) return occurrence;
         }
       }
-      if (!this.answeringIn) return null;
     }
     return this.caretFallback(x, y);
   }
@@ -149,8 +127,7 @@ export class HitTester {
       node = doc.caretRangeFromPoint(x, y)?.startContainer ?? null;
     }
     if (!node) return null;
-    const candidates = this.answeringIn ? this.answeringIn(node) : (this.byNode.get(node) ?? []);
-    for (const occurrence of candidates) {
+    for (const occurrence of this.answeringIn(node)) {
       if (occurrenceRectAt(occurrence, x, y)) return occurrence;
     }
     return null;

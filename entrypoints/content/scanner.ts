@@ -219,9 +219,11 @@ export class Scanner {
       occurrences += occurrencesHere.length;
       touched.add(block.root);
       if (performance.now() > deadline) {
+        // Each slice hands its finds to the store; they are shown at the next commit.
+        this.stage(found, touched);
+        touched = new Set();
         if (performance.now() - lastCommit >= COMMIT_MS) {
-          this.commit(found, touched);
-          touched = new Set();
+          this.commit();
           lastCommit = performance.now();
         }
         if (!(await this.pause(generation))) return this.stats(blocks.length, occurrences, started);
@@ -229,18 +231,30 @@ export class Scanner {
       }
     }
     for (const root of roots) touched.add(root);
-    this.commit(found, touched);
+    this.stage(found, touched);
+    this.commit();
     return this.stats(blocks.length, occurrences, started);
   }
 
-  private commit(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
+  /** Terms staged since the last commit, for the test probe. */
+  private stagedTerms = new Set<string>();
+
+  private stage(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
     const batch = new Map([...touched].map((root) => [root, found.get(root) ?? []]));
-    this.store.replaceMany(batch);
+    this.store.stage(batch);
+    if (import.meta.env.GLOSS_TEST_BUILD) {
+      for (const list of batch.values()) {
+        for (const o of list) if (o.kind !== 'cue') this.stagedTerms.add(o.termId);
+      }
+    }
+  }
+
+  private commit(): void {
+    this.store.flush();
     // Tests read which terms each commit brought (the order a reader sees marks arrive in).
     if (import.meta.env.GLOSS_TEST_BUILD) {
-      const mentions = [...batch.values()].flat().filter((o) => o.kind !== 'cue');
-      const terms = new Set(mentions.map((o) => o.termId));
-      probe('commit', { terms: [...terms].join(' ') });
+      probe('commit', { terms: [...this.stagedTerms].join(' ') });
+      this.stagedTerms = new Set();
     }
   }
 

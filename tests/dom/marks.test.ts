@@ -67,6 +67,34 @@ describe('the mark store', () => {
     expect([...shown].map((o) => o.root)).toEqual([paragraphs[2]]);
   });
 
+  test('staged finds answer at once but are drawn only when flushed, in one change', () => {
+    const { paragraphs, occurrence } = page(3);
+    const changes: ShownChange[] = [];
+    const store = new MarkStore('first', (change) => changes.push({ ...change }));
+    const [a, b, c] = paragraphs.map((p) => occurrence(p, 'okinawa'));
+    store.stage(new Map([[paragraphs[1]!, [b!]]]));
+    store.stage(new Map([[paragraphs[0]!, [a!]]]));
+    expect(changes).toEqual([]);
+    expect(store.isPresent(a!)).toBe(true);
+    expect(store.shownCount).toBe(0);
+    store.flush();
+    // The earlier mention, staged later, is the one drawn; the superseded one never flashes.
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.added).toEqual([a]);
+    expect(changes[0]!.removed).toEqual([]);
+    // Any other update shows what is staged with it; clearing drops it.
+    store.stage(new Map([[paragraphs[0]!, []]]));
+    store.stage(new Map([[paragraphs[2]!, [c!]]]));
+    paragraphs[1]!.remove();
+    store.pruneDetached();
+    expect(store.shownInOrder()).toEqual([c]);
+    store.stage(new Map([[paragraphs[0]!, [occurrence(paragraphs[0]!, 'senkaku')]]]));
+    store.clear();
+    store.flush();
+    expect(store.shownCount).toBe(0);
+    expect(store.mentions()).toEqual([]);
+  });
+
   test('switching density shows every mention, and back', () => {
     const { paragraphs, occurrence } = page(3);
     const { store, shown } = tracked('first');
