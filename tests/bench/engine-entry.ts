@@ -83,8 +83,14 @@ function runMark(call: (instance: MarkInstance, done: MarkOptions['done']) => vo
   });
 }
 
+/**
+ * The page's body, else its root element.
+ * @throws Error when the page's own scripts removed its root element (a corpus page does, offline).
+ */
 function body(): HTMLElement {
-  return document.body ?? document.documentElement;
+  const root = document.body ?? document.documentElement;
+  if (!root) throw new Error('nothing to read: the page removed its own root element after load');
+  return root;
 }
 
 export interface GlossTiming {
