@@ -1,7 +1,8 @@
 /**
  * Reads the page's text blocks, runs the matcher on them and hands the occurrences to the mark
  * store — in slices of a few milliseconds, so Gloss never causes a long task, and visible content
- * first, so the marks a reader can see appear first.
+ * first, so the marks a reader can see appear first. Each slice stages its finds in the store; a
+ * commit (at most every COMMIT_MS) only shows what was staged.
  */
 import type { Matcher } from '@/glossary/matcher';
 import { undecidedChecks } from '@/glossary/cjk-words';
@@ -120,6 +121,8 @@ export class Scanner {
   /** The page scan in progress: rescans of changed blocks wait for it. */
   private pageScan: Promise<ScanStats> | null = null;
   private readonly undecided = new Set<Node>();
+  /** Terms staged since the last commit, for the test probe (test builds only). */
+  private stagedTerms = new Set<string>();
 
   /**
    * @param scope where the page is read (the story); blocks outside it are left unmatched.
@@ -235,9 +238,6 @@ export class Scanner {
     this.commit();
     return this.stats(blocks.length, occurrences, started);
   }
-
-  /** Terms staged since the last commit, for the test probe. */
-  private stagedTerms = new Set<string>();
 
   private stage(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
     const batch = new Map([...touched].map((root) => [root, found.get(root) ?? []]));
