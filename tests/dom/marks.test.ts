@@ -95,6 +95,19 @@ describe('the mark store', () => {
     expect(store.mentions()).toEqual([]);
   });
 
+  test('switching density while finds are staged chooses among them too, in one pass', () => {
+    const { paragraphs, occurrence } = page(3);
+    const { store, shown } = tracked('first');
+    store.replace(paragraphs[2]!, [occurrence(paragraphs[2]!, 'okinawa')]);
+    store.stage(
+      new Map(paragraphs.slice(0, 2).map((p) => [p, [occurrence(p, 'okinawa')]] as const)),
+    );
+    store.setDensity('all');
+    expect(shown.size).toBe(3);
+    store.setDensity('first');
+    expect([...shown].map((o) => o.root)).toEqual([paragraphs[0]]);
+  });
+
   test('switching density shows every mention, and back', () => {
     const { paragraphs, occurrence } = page(3);
     const { store, shown } = tracked('first');
