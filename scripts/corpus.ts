@@ -49,6 +49,12 @@ const QUIET_MS = 500;
 const SETTLE_MAX_MS = 4_000;
 const LONG_TASK_MS = 50;
 
+/**
+ * More loads without Gloss, when two with it agree on a text that two without it did not show:
+ * each may show the page's own variant that the loads with Gloss happened to pick.
+ */
+const EXTRA_LOADS_WITHOUT = 4;
+
 interface Snapshot {
   innerText: string;
   textContent: string;
@@ -302,12 +308,6 @@ function firstDifference(a: string, b: string): string {
  * reading: pages that hide their body until a timer fires (anti-flicker snippets, as on the Japan
  * Times page) read as empty or full depending on load timing alone, so it is reported, not judged.
  */
-/**
- * More loads without Gloss, when two with it agree on a text that two without it did not show:
- * each may show the page's own variant that the loads with Gloss happened to pick.
- */
-const EXTRA_LOADS_WITHOUT = 4;
-
 function sameText(a: Snapshot, b: Snapshot): boolean {
   return a.textContent === b.textContent;
 }
