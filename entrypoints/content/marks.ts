@@ -132,27 +132,46 @@ export class MarkStore {
    * this bookkeeping for 250 ms of finds, traced). Staged mentions already answer a hover.
    */
   stage(found: ReadonlyMap<Node, Occurrence[]>): void {
-    const change = this.pending;
     for (const [root, occurrences] of found) {
-      this.removeAll(this.byRoot.get(root) ?? [], change);
-      const kept: Occurrence[] = [];
-      for (const occurrence of occurrences) {
-        if (cues(occurrence) && !this.cued.has(occurrence.termId)) {
-          this.cued.add(occurrence.termId);
-          if (isTopicWord(occurrence.termId)) this.topicWords++;
-          // A newly cued term makes its conditional occurrences elsewhere on the page count.
-          for (const other of this.byTerm.get(occurrence.termId) ?? [])
-            this.consider(other, change);
-        }
-        if (occurrence.kind === 'cue') continue;
-        kept.push(occurrence);
-        let set = this.byTerm.get(occurrence.termId);
-        if (!set) this.byTerm.set(occurrence.termId, (set = new Set()));
-        set.add(occurrence);
-        this.consider(occurrence, change);
-      }
-      this.setRoot(root, kept);
+      this.removeAll(this.byRoot.get(root) ?? [], this.pending);
+      this.setRoot(root, this.admit(occurrences));
     }
+  }
+
+  /**
+   * Adds to what was found under each root, like `stage()` without replacing: for a block root
+   * whose blocks a scan reads over several slices (lines split by <br>), so that each slice hands
+   * over its own finds only. Handed the same occurrences again, `stage()` would drop the drawn
+   * ones: they are removed as old and, already shown, not added back.
+   */
+  extend(found: ReadonlyMap<Node, Occurrence[]>): void {
+    for (const [root, occurrences] of found) {
+      const kept = this.admit(occurrences);
+      const list = this.byRoot.get(root);
+      if (!list) this.setRoot(root, kept);
+      else for (const occurrence of kept) list.push(occurrence);
+    }
+  }
+
+  /** Indexes `occurrences` by term and considers each for showing; returns all but the cues. */
+  private admit(occurrences: readonly Occurrence[]): Occurrence[] {
+    const change = this.pending;
+    const kept: Occurrence[] = [];
+    for (const occurrence of occurrences) {
+      if (cues(occurrence) && !this.cued.has(occurrence.termId)) {
+        this.cued.add(occurrence.termId);
+        if (isTopicWord(occurrence.termId)) this.topicWords++;
+        // A newly cued term makes its conditional occurrences elsewhere on the page count.
+        for (const other of this.byTerm.get(occurrence.termId) ?? []) this.consider(other, change);
+      }
+      if (occurrence.kind === 'cue') continue;
+      kept.push(occurrence);
+      let set = this.byTerm.get(occurrence.termId);
+      if (!set) this.byTerm.set(occurrence.termId, (set = new Set()));
+      set.add(occurrence);
+      this.consider(occurrence, change);
+    }
+    return kept;
   }
 
   /** Shows what was staged (and any other pending update) as one change. */

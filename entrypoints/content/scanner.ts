@@ -208,6 +208,7 @@ export class Scanner {
     // Roots emptied by the page still need their old marks replaced by nothing.
     const found = new Map<Node, Occurrence[]>(roots.map((root) => [root, []]));
     let touched = new Set<Node>();
+    const handed = new Map<Node, number>();
     let occurrences = 0;
     let deadline = performance.now() + SLICE_MS;
     // A page scan shows its first (visible) slice at once; a rescan waits like later slices.
@@ -223,7 +224,7 @@ export class Scanner {
       touched.add(block.root);
       if (performance.now() > deadline) {
         // Each slice hands its finds to the store; they are shown at the next commit.
-        this.stage(found, touched);
+        this.stage(found, touched, handed);
         touched = new Set();
         if (performance.now() - lastCommit >= COMMIT_MS) {
           this.commit();
@@ -234,16 +235,34 @@ export class Scanner {
       }
     }
     for (const root of roots) touched.add(root);
-    this.stage(found, touched);
+    this.stage(found, touched, handed);
     this.commit();
     return this.stats(blocks.length, occurrences, started);
   }
 
-  private stage(found: Map<Node, Occurrence[]>, touched: Set<Node>): void {
-    const batch = new Map([...touched].map((root) => [root, found.get(root) ?? []]));
-    this.store.stage(batch);
+  /**
+   * Hands the finds under `touched` to the store: a root's first finds in this run replace what
+   * was there; finds under a root already handed over (its blocks span slices) are added, only
+   * those found since. `handed` counts, per root, the finds handed over in this run.
+   */
+  private stage(
+    found: Map<Node, Occurrence[]>,
+    touched: Set<Node>,
+    handed: Map<Node, number>,
+  ): void {
+    const fresh = new Map<Node, Occurrence[]>();
+    const more = new Map<Node, Occurrence[]>();
+    for (const root of touched) {
+      const list = found.get(root) ?? [];
+      const before = handed.get(root);
+      if (before === undefined) fresh.set(root, list);
+      else if (list.length > before) more.set(root, list.slice(before));
+      handed.set(root, list.length);
+    }
+    this.store.stage(fresh);
+    this.store.extend(more);
     if (import.meta.env.GLOSS_TEST_BUILD) {
-      for (const list of batch.values()) {
+      for (const list of [...fresh.values(), ...more.values()]) {
         for (const o of list) if (o.kind !== 'cue') this.stagedTerms.add(o.termId);
       }
     }

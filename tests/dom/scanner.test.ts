@@ -86,6 +86,38 @@ describe('the scanner', () => {
   });
 });
 
+describe('handing finds to the store', () => {
+  test('a block root whose lines span many slices keeps every mark, each find handed over once', async () => {
+    // One <div> of 6,000 lines split by <br>: every line is a block with the same root.
+    document.body.replaceChildren();
+    const div = document.createElement('div');
+    for (let i = 0; i < 6_000; i++) {
+      div.append(
+        `Line ${i}: patrols near the Senkaku Islands continued.`,
+        document.createElement('br'),
+      );
+    }
+    document.body.append(div);
+    const shown = new Set<Occurrence>();
+    const store = new MarkStore('all', ({ added, removed }) => {
+      removed.forEach((o) => shown.delete(o));
+      added.forEach((o) => shown.add(o));
+    });
+    let handed = 0;
+    for (const method of ['stage', 'extend'] as const) {
+      const inner = store[method].bind(store);
+      store[method] = (found) => {
+        for (const list of found.values()) handed += list.length;
+        inner(found);
+      };
+    }
+    const scanner = new Scanner(compile([{ id: 'senkaku', aliases: ['Senkaku Islands'] }]), store);
+    await scanner.scan([document.body], true);
+    expect(shown.size).toBe(6_000);
+    expect(handed).toBe(6_000);
+  });
+});
+
 describe('Chinese and Japanese word starts from the background', () => {
   test('a block read before they are known is read again once they are, and only it', async () => {
     document.body.replaceChildren();
