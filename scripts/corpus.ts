@@ -165,7 +165,7 @@ function measure(): Omit<Snapshot, 'taskMs' | 'scriptMs' | 'errors'> {
     }
     return false;
   };
-  const highlight = CSS.highlights.get('gloss-term-underline');
+  const highlight = CSS.highlights.get('gloss-term-background');
   const marks = [...(highlight?.keys() ?? [])].map((item) => {
     const r = item as AbstractRange;
     const range = new Range();
@@ -210,7 +210,7 @@ async function settle(page: Page): Promise<void> {
           const started = performance.now();
           const tick = () => {
             const now = performance.now();
-            const size = CSS.highlights.get('gloss-term-underline')?.size ?? 0;
+            const size = CSS.highlights.get('gloss-term-background')?.size ?? 0;
             if (size !== marks) {
               marks = size;
               last = now;

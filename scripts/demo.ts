@@ -13,17 +13,19 @@ const context = await launchChromium({ headless, viewport: { width: 1100, height
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`${server.origin}/essay-article.html`);
 await page.waitForFunction(
-  () => (CSS.highlights.get('gloss-term-underline')?.size ?? 0) > 0,
+  () => (CSS.highlights.get('gloss-term-background')?.size ?? 0) > 0,
   null,
   {
     timeout: 15_000,
   },
 );
-const marks = await page.evaluate(() => CSS.highlights.get('gloss-term-underline')?.size ?? 0);
+const marks = await page.evaluate(() => CSS.highlights.get('gloss-term-background')?.size ?? 0);
 
 // Scroll to the first marked term in the RAA paragraph and rest the pointer on it.
 const target = await page.evaluate(() => {
-  const ranges = [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])] as AbstractRange[];
+  const ranges = [
+    ...(CSS.highlights.get('gloss-term-background')?.keys() ?? []),
+  ] as AbstractRange[];
   const pick =
     ranges.find((r) => {
       const range = new Range();

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { countAmberPixels } from '../tests/support/amber-pixels.ts';
+import { countTintPixels } from '../tests/support/amber-pixels.ts';
 import { startServer } from '../tests/support/static-server.ts';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -32,7 +32,7 @@ function fail(why: string): never {
 /** The visible text of each range in one of our highlights, read from the page's own world. */
 async function marked(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const highlight = CSS.highlights.get('gloss-term-underline');
+    const highlight = CSS.highlights.get('gloss-term-background');
     return [...(highlight?.keys() ?? [])].map((item) => {
       const r = item as AbstractRange;
       const range = new Range();
@@ -69,7 +69,7 @@ async function run(browser: Browser, origin: string): Promise<void> {
   if (!texts.includes('Tokyo')) fail(`"Tokyo" was not marked; marks were ${texts.join(', ')}`);
 
   const box = await page.evaluate(() => {
-    const item = [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])][0] as
+    const item = [...(CSS.highlights.get('gloss-term-background')?.keys() ?? [])][0] as
       AbstractRange | undefined;
     if (!item) return null;
     const range = new Range();
@@ -80,14 +80,17 @@ async function run(browser: Browser, origin: string): Promise<void> {
   });
   if (!box) fail('the first mark has no client rect');
   // Drawn, not only registered: Firefox's build keeps the marks' rules on every element (it has no
-  // highlight inheritance; wxt.config.ts), and the dotted amber underline shows under the word.
-  const underline = await page.screenshot({
-    clip: { x: box.x, y: box.y, width: box.width, height: box.height + 4 },
+  // highlight inheritance; wxt.config.ts), and the soft amber background shows behind the word.
+  const word = await page.screenshot({
+    clip: { x: box.x, y: box.y, width: box.width, height: box.height },
     encoding: 'base64',
   });
-  const amber = await amberPixels(browser, underline);
-  console.log(`underline: ${amber} amber pixels`);
-  if (amber <= 10) fail('the first mark has no amber underline on screen');
+  const tinted = await tintPixels(browser, word);
+  const share = tinted / Math.max(1, Math.round(box.width) * Math.round(box.height));
+  console.log(
+    `background: ${tinted} tinted pixels (${(share * 100).toFixed(0)}% of the word's box)`,
+  );
+  if (share <= 0.3) fail('the first mark has no amber background on screen');
 
   // Hover the first mark and wait past the default 300 ms dwell.
   const rect = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -106,11 +109,11 @@ async function run(browser: Browser, origin: string): Promise<void> {
   if (errors.length > 0) fail(`page errors: ${errors.join('; ')}`);
 }
 
-/** Pixels of the marks' amber in a base64 PNG (countAmberPixels), decoded in a page of its own. */
-async function amberPixels(browser: Browser, png: string): Promise<number> {
+/** Pixels of the marks' tint in a base64 PNG (countTintPixels), decoded in a page of its own. */
+async function tintPixels(browser: Browser, png: string): Promise<number> {
   const viewer = await browser.newPage();
   try {
-    return await viewer.evaluate(countAmberPixels, png);
+    return await viewer.evaluate(countTintPixels, png);
   } finally {
     await viewer.close();
   }

@@ -47,7 +47,7 @@ async function openPopover(page: Page, text: string) {
 async function article(context: BrowserContext, origin: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${origin}/essay-article.html`);
-  await page.waitForFunction(() => (CSS.highlights.get('gloss-term-underline')?.size ?? 0) > 20);
+  await page.waitForFunction(() => (CSS.highlights.get('gloss-term-background')?.size ?? 0) > 20);
   return page;
 }
 

@@ -43,7 +43,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   density: 'first',
   disabledCategories: [],
   hoverDelayMs: 300,
-  markStyle: 'underline',
+  // The background: an underline's cost to every later change of the page (marks.content.css).
+  markStyle: 'background',
   theme: 'auto',
   hiddenTerms: [],
   hiddenTermsBySite: {},

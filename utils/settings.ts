@@ -28,12 +28,15 @@ export function overridesFor(settings: Settings): SettingsOverrides {
 
 /**
  * Version 1 stored a full settings object with `markEveryMention: boolean` and `hoverDelay`
- * in seconds; version 2 stores overrides only, with `density` and `hoverDelayMs`.
+ * in seconds; version 2 stores overrides only, with `density` and `hoverDelayMs`. Being stored
+ * whole, a version 1 value equal to that version's default was no choice of the reader's: its
+ * `markStyle: 'underline'` is dropped, so that the reader gets today's default (the background).
  */
 export function migrateV1(old: unknown): SettingsOverrides {
   if (typeof old !== 'object' || old === null) return {};
   const { markEveryMention, hoverDelay, ...rest } = old as Record<string, unknown>;
   const next: Record<string, unknown> = { ...rest };
+  if (next.markStyle === 'underline') delete next.markStyle;
   if (typeof markEveryMention === 'boolean') next.density = markEveryMention ? 'all' : 'first';
   if (typeof hoverDelay === 'number') next.hoverDelayMs = Math.round(hoverDelay * 1000);
   return overridesFor(resolveSettings(next));

@@ -56,10 +56,11 @@ export function SettingsForm(props: SettingsFormProps) {
           name="mark-style"
           value={settings.markStyle}
           options={[
-            ['underline', i18n.t('options.markUnderline')],
             ['background', i18n.t('options.markBackground')],
+            ['underline', i18n.t('options.markUnderline')],
             ['both', i18n.t('options.markBoth')],
           ]}
+          hint={i18n.t('options.markStyleHint')}
           onChange={(markStyle) => onChange({ markStyle })}
         />
         <HoverDelay

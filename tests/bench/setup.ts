@@ -16,7 +16,7 @@ export const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus/news');
 /** Gloss is switched off on this host (the contenders run here) and on for EXTENSION_HOST. */
 export const BENCH_HOST = '127.0.0.1';
 export const EXTENSION_HOST = 'localhost';
-export const HIGHLIGHT = 'gloss-term-underline';
+export const HIGHLIGHT = 'gloss-term-background';
 
 /** Bundles a page-side entry into an IIFE, resolving the `@/` alias to the repo root. */
 export async function bundle(entry: string): Promise<string> {

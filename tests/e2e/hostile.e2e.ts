@@ -11,6 +11,7 @@ import { setSettings } from './settings-helpers';
 import type { StaticServer } from '../support/static-server.ts';
 import {
   hoverSettled,
+  MARKS,
   matcherSources,
   pageScriptsRun,
   passDone,
@@ -18,7 +19,6 @@ import {
   timelineNow,
 } from './page-helpers';
 
-const UNDERLINE = 'gloss-term-underline';
 /** Past the default 300 ms dwell, plus a frame for the hit test and one for placement. */
 
 interface Opened {
@@ -91,7 +91,7 @@ function readMarks(frame: Target): Promise<string[]> {
       texts.push(range.toString());
     }
     return texts;
-  }, UNDERLINE);
+  }, MARKS);
 }
 
 async function waitForMark(frame: Target, text: string, timeout = 15_000): Promise<void> {
@@ -117,7 +117,7 @@ async function markCentre(page: Target, text: string): Promise<{ x: number; y: n
       }
       return null;
     },
-    { name: UNDERLINE, wanted: text },
+    { name: MARKS, wanted: text },
   );
   expect(centre, `a visible mark reading "${text}"`).not.toBeNull();
   return centre!;

@@ -5,6 +5,7 @@ import {
   markedTexts,
   scansDone,
   settledMarks,
+  tintPixels,
   underlinePixels,
   waitForMarks,
 } from './page-helpers';
@@ -103,12 +104,26 @@ test.describe('marking on a fixture page', () => {
     ['marking.html', 'Tokyo'],
     ['hostile/shadow.html', 'Okinawa'],
   ] as const) {
-    test(`the first mention is drawn with its amber underline (${fixture})`, async ({
+    test(`the first mention is drawn on its soft amber background (${fixture})`, async ({
       context,
       openFixture,
     }) => {
       const page = await openFixture(fixture);
       await expect.poll(() => markedTexts(page)).toContain(word);
+      const { share, above } = await tintPixels(context, page, word);
+      // The glyphs cover part of the word's box; the tint shows around them.
+      expect(share).toBeGreaterThan(0.3);
+      expect(above).toBe(0);
+    });
+
+    test(`with the underline style, it is drawn with its amber underline (${fixture})`, async ({
+      context,
+      background,
+      openFixture,
+    }) => {
+      await setSettings(background, { markStyle: 'underline' });
+      const page = await openFixture(fixture);
+      await expect.poll(() => markedTexts(page, 'gloss-term-underline')).toContain(word);
       const { under, above } = await underlinePixels(context, page, word);
       expect(under).toBeGreaterThan(10);
       expect(above).toBe(0);
@@ -217,7 +232,7 @@ test.describe('every mention drawn on a long page', () => {
   /** Registered marks, as [text, distance of the nearest edge from the view in viewports]. */
   const registered = (page: Page) =>
     page.evaluate(() =>
-      [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].map((item) => {
+      [...(CSS.highlights.get('gloss-term-background')?.keys() ?? [])].map((item) => {
         const r = item as AbstractRange;
         const range = new Range();
         range.setStart(r.startContainer, r.startOffset);
@@ -260,8 +275,8 @@ test.describe('every mention drawn on a long page', () => {
     const deep = await registered(page);
     expect(deep.map(([text]) => text)).not.toContain('Okinawa');
     expect(deep.length).toBeLessThan(1_000);
-    // Drawn where the reader now is: the underline is painted.
-    expect((await underlinePixels(context, page, 'Senkaku Islands')).under).toBeGreaterThan(10);
+    // Drawn where the reader now is: the tint is painted.
+    expect((await tintPixels(context, page, 'Senkaku Islands')).share).toBeGreaterThan(0.3);
   });
 
   // A run of 64 blocks is observed at its ends only: here it spans 96 viewports, so the view can

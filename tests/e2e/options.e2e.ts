@@ -48,7 +48,7 @@ test('an imported pack marks its terms on an open page without a reload', async 
   await expect(options.locator('.check span[lang=en]').first()).toBeVisible();
 
   await article.waitForFunction(() =>
-    [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].some((r) => {
+    [...(CSS.highlights.get('gloss-term-background')?.keys() ?? [])].some((r) => {
       const range = new Range();
       const s = r as AbstractRange;
       range.setStart(s.startContainer, s.startOffset);
@@ -111,10 +111,10 @@ test('density and mark style apply to an open page at once', async ({
   await options.getByRole('radio', { name: 'Every mention' }).check();
   await waitForMarks(article, firstOnly + 1);
 
-  await options.getByRole('radio', { name: 'Soft background' }).check();
-  await article.waitForFunction(() => CSS.highlights.has('gloss-term-background'));
-  expect(await article.evaluate(() => CSS.highlights.has('gloss-term-underline'))).toBe(false);
-  expect(await highlightSize(article, 'gloss-term-background')).toBeGreaterThan(firstOnly);
+  await options.getByRole('radio', { name: 'Dotted underline' }).check();
+  await article.waitForFunction(() => CSS.highlights.has('gloss-term-underline'));
+  expect(await article.evaluate(() => CSS.highlights.has('gloss-term-background'))).toBe(false);
+  expect(await highlightSize(article, 'gloss-term-underline')).toBeGreaterThan(firstOnly);
 });
 
 test('a hidden term disappears from an open page, and comes back from the options list', async ({
@@ -131,7 +131,7 @@ test('a hidden term disappears from an open page, and comes back from the option
     chrome.storage.local.set({ settings: { hiddenTerms: ['seoul'] }, settings$: { v: 2 } }),
   );
   await article.waitForFunction(() => {
-    const ranges = [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])];
+    const ranges = [...(CSS.highlights.get('gloss-term-background')?.keys() ?? [])];
     return ranges.every((r) => {
       const s = r as AbstractRange;
       return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) !== 'Seoul';

@@ -1,8 +1,14 @@
 /** Reads what Gloss marked on a page, from the page's own world (the highlight registry is shared). */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { countAmberPixels } from '../support/amber-pixels.ts';
+import { countAmberPixels, countTintPixels } from '../support/amber-pixels.ts';
 
-export async function markedTexts(page: Page, name = 'gloss-term-underline'): Promise<string[]> {
+/**
+ * The highlight that holds the marks under the default mark style (utils/settings-schema.ts): the
+ * soft background.
+ */
+export const MARKS = 'gloss-term-background';
+
+export async function markedTexts(page: Page, name = MARKS): Promise<string[]> {
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
@@ -19,7 +25,7 @@ export async function markedTexts(page: Page, name = 'gloss-term-underline'): Pr
 export async function waitForMarks(page: Page, atLeast = 1, name?: string): Promise<string[]> {
   await page.waitForFunction(
     ({ n, highlightName }) => (CSS.highlights.get(highlightName)?.size ?? 0) >= n,
-    { n: atLeast, highlightName: name ?? 'gloss-term-underline' },
+    { n: atLeast, highlightName: name ?? MARKS },
   );
   return markedTexts(page, name);
 }
@@ -55,7 +61,7 @@ export async function domFingerprint(page: Page): Promise<{ text: string; elemen
 export async function markRect(
   page: Page,
   text: string,
-  name = 'gloss-term-underline',
+  name = MARKS,
 ): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await page
     .waitForFunction(
@@ -87,11 +93,18 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
   return { x: rect.x + Math.min(rect.width / 2, 20), y: rect.y + rect.height / 2 };
 }
 
-/** How many pixels of a PNG screenshot are the marks' amber underline (countAmberPixels). */
-export async function amberPixels(context: BrowserContext, png: Buffer): Promise<number> {
+/**
+ * How many pixels of a PNG screenshot are the marks' colour: the underline's amber
+ * (countAmberPixels) or the background's tint (countTintPixels).
+ */
+export async function amberPixels(
+  context: BrowserContext,
+  png: Buffer,
+  count: (base64: string) => Promise<number> = countAmberPixels,
+): Promise<number> {
   const viewer = await context.newPage();
   try {
-    return await viewer.evaluate(countAmberPixels, png.toString('base64'));
+    return await viewer.evaluate(count, png.toString('base64'));
   } finally {
     await viewer.close();
   }
@@ -99,19 +112,37 @@ export async function amberPixels(context: BrowserContext, png: Buffer): Promise
 
 /**
  * Amber pixels (amberPixels) of the first mark reading `text`, scrolled into view: `under`, in the
- * word and the 4 px under its line box where the dotted underline is drawn; `above`, in the top
- * half of the word, where no underline is (so that `under` is not noise).
+ * word and the 4 px under its line box where the dotted underline (mark style "underline") is
+ * drawn; `above`, in the top half of the word, where no underline is (so that `under` is not noise).
  */
 export async function underlinePixels(
   context: BrowserContext,
   page: Page,
   text: string,
 ): Promise<{ under: number; above: number }> {
-  const rect = await markRect(page, text);
+  const rect = await markRect(page, text, 'gloss-term-underline');
   const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 4 };
   const under = await amberPixels(context, await page.screenshot({ clip }));
   const top = { ...clip, height: rect.height / 2 };
   return { under, above: await amberPixels(context, await page.screenshot({ clip: top })) };
+}
+
+/**
+ * Tinted pixels (countTintPixels) of the first mark reading `text` under the default style,
+ * scrolled into view: `on`, in the word's box, and its share of that box; `above`, in a box of the
+ * same size just above it (the line before, or the margin), where nothing is marked.
+ */
+export async function tintPixels(
+  context: BrowserContext,
+  page: Page,
+  text: string,
+): Promise<{ on: number; share: number; above: number }> {
+  const rect = await markRect(page, text);
+  const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  const on = await amberPixels(context, await page.screenshot({ clip }), countTintPixels);
+  const top = { ...clip, y: Math.max(0, rect.y - rect.height) };
+  const above = await amberPixels(context, await page.screenshot({ clip: top }), countTintPixels);
+  return { on, share: on / Math.max(1, Math.round(rect.width) * Math.round(rect.height)), above };
 }
 
 /** Whether the popover is showing, and the title of the term it shows. */

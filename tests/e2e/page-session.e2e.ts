@@ -81,7 +81,7 @@ test('switching a site off and on, again and again: marks follow, and off means 
     await switchSite(background, false);
     const ended = await probeCount(page, 'session-ended', round);
     expect(ended).toEqual({ live: 0, held: 0 });
-    await page.waitForFunction(() => !CSS.highlights.has('gloss-term-underline'));
+    await page.waitForFunction(() => !CSS.highlights.has('gloss-term-background'));
 
     // Off: navigating within the page runs no scan and starts no session.
     const scans = (await probes(page, 'scan')).length;

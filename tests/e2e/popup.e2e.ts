@@ -35,7 +35,7 @@ async function articleTabId(background: Worker): Promise<number> {
 }
 
 async function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => CSS.highlights.get('gloss-term-underline')?.size ?? 0);
+  return page.evaluate(() => CSS.highlights.get('gloss-term-background')?.size ?? 0);
 }
 
 test.describe('search', () => {

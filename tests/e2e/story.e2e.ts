@@ -36,7 +36,7 @@ async function openRead(
 /** The ids of the nearest ancestors with an id of each registered mark, in registry order. */
 function markPlaces(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...(CSS.highlights.get('gloss-term-underline')?.keys() ?? [])].map((item) => {
+    [...(CSS.highlights.get('gloss-term-background')?.keys() ?? [])].map((item) => {
       let el = (item as AbstractRange).startContainer.parentElement;
       while (el && !el.id) el = el.parentElement;
       return el?.id ?? '(none)';
@@ -242,7 +242,7 @@ test.describe('text the reader sees as words', () => {
     await Promise.all([frameLeftAlone, pageRead]);
     expect((await markedTexts(page)).sort()).toEqual(['Okinawa', 'deterrence']);
     const frame = page.frame({ url: /editor-frame/ })!;
-    expect(await frame.evaluate(() => CSS.highlights.get('gloss-term-underline')?.size ?? 0)).toBe(
+    expect(await frame.evaluate(() => CSS.highlights.get('gloss-term-background')?.size ?? 0)).toBe(
       0,
     );
   });

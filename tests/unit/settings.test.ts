@@ -205,6 +205,12 @@ describe('version 1 data', () => {
       disabledSites: ['news.example'],
     });
     expect(migrateV1({ hoverDelay: 'soon', markEveryMention: 'yes', theme: 'neon' })).toEqual({});
+    // Version 1's default mark style was the underline, stored like every other value: not a
+    // choice, so today's default applies. Any other style was chosen and is kept.
+    expect(migrateV1({ ...v1, markStyle: 'both' })).toEqual(
+      expect.objectContaining({ markStyle: 'both' }),
+    );
+    expect(migrateV1({ ...v1, markStyle: 'underline' })).not.toHaveProperty('markStyle');
     expect(migrateV1('garbage')).toEqual({});
     expect(migrateV1({ hoverDelay: 60 })).toEqual({});
   });
