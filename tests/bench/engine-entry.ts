@@ -9,6 +9,7 @@ import { BlockWalker, isSkipped } from '@/entrypoints/content/text-blocks';
 import { occurrencesIn, Scanner } from '@/entrypoints/content/scanner';
 import { MarkStore, type Density, type Occurrence } from '@/entrypoints/content/marks';
 import { HighlightLayer } from '@/entrypoints/content/highlights';
+import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
 
 /** What mark.js and advanced-mark.js share (both expose a global `Mark` constructor). */
 interface MarkOptions {
@@ -169,7 +170,7 @@ const api = {
       else byRoot.set(block.root, found);
     }
     const t2 = performance.now();
-    const layer = new HighlightLayer('underline');
+    const layer = new HighlightLayer(DEFAULT_SETTINGS.markStyle);
     const store = new MarkStore(density, (change) => layer.apply(change));
     for (const [root, list] of byRoot) store.replace(root, list);
     const t3 = performance.now();
@@ -195,7 +196,7 @@ const api = {
       for (const entry of list.getEntries()) longTasks.push(entry.duration);
     });
     observer.observe({ type: 'longtask' });
-    const layer = new HighlightLayer('underline');
+    const layer = new HighlightLayer(DEFAULT_SETTINGS.markStyle);
     const store = new MarkStore(density, (change) => layer.apply(change));
     const scanner = new Scanner(matcher!, store);
     const started = performance.now();

@@ -186,6 +186,40 @@ describe('text the reader sees as words', () => {
     expect(texts).toEqual(['News', 'Okinawa', 'strategicautonomy']);
   });
 
+  test('style is read only where two runs of letters meet: words split by tags, not words apart', () => {
+    const read = window.getComputedStyle;
+    const styled: Element[] = [];
+    window.getComputedStyle = (el, pseudo) => {
+      styled.push(el);
+      return read.call(window, el, pseudo);
+    };
+    try {
+      // Punctuation or a space after each inline element: they are words apart whatever their
+      // boxes, so no style is read.
+      load(
+        '<body><p>the <a>Diet</a>, said <b>Tokyo</b> and <i>Seoul</i>.<span> Japan</span></p></body>',
+      );
+      expect(collectBlocks(document.body).map((b) => b.text)).toEqual([
+        'the Diet, said Tokyo and Seoul. Japan',
+      ]);
+      expect(styled).toEqual([]);
+      // A word split by a tag is read whole, after its boxes were asked whether they render apart.
+      load('<body><p>the Sen<span>kaku</span> Islands</p></body>');
+      expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['the Senkaku Islands']);
+      expect(styled.length).toBeGreaterThan(0);
+    } finally {
+      window.getComputedStyle = read;
+    }
+  });
+
+  test('flex items that start with a space are read as words apart, without reading style', () => {
+    load(
+      '<body><div style="display:flex"><span>News</span><span> Okinawa</span><span>Japan</span></div></body>',
+    );
+    const texts = collectBlocks(document.body).map((b) => b.text);
+    expect(texts).toEqual(['News Okinawa', 'Japan']);
+  });
+
   test('hidden text is read (the page may reveal it); whether it is drawn is decided when drawing', () => {
     load('<body><div hidden><p>Okinawa</p></div></body>');
     expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Okinawa']);
