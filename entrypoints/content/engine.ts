@@ -124,10 +124,10 @@ export class Engine {
       this.shadows.hooks,
     );
     this.observer = new PageObserver({
-      rescan: async (roots) => {
-        await this.scanner.rescan(roots);
+      rescan: async (roots, shallow) => {
+        const { blocks } = await this.scanner.rescan(roots, shallow);
         await this.wordStarts?.settled();
-        probe('pass-done');
+        probe('pass-done', { blocks });
       },
       textChanged: (nodes) => this.store.dropInNodes(nodes, blockRootOf),
       beforePass: (removals) => this.repair(removals),

@@ -5,14 +5,18 @@
  * A page that keeps rewriting itself cannot drive Gloss into a loop: when rescans take more than
  * CUTOFF_MS of the last WINDOW_MS, Gloss stops watching this page and stays quiet.
  */
-import { blockRootOf, isInSkippedRegion, isSkipped, UI_HOST_TAG } from './text-blocks';
+import { blockRootOf, isInline, isInSkippedRegion, isSkipped, UI_HOST_TAG } from './text-blocks';
 
 const DEBOUNCE_MS = 60;
 const WINDOW_MS = 10_000;
 const CUTOFF_MS = 1_500;
 
 export interface ObserverOptions {
-  rescan(roots: Node[]): Promise<void>;
+  /**
+   * Reads `roots` again; those in `shallow` only for their own text (BlockWalker's `shallow`):
+   * the change was to text or inline elements directly in them, not to the blocks they hold.
+   */
+  rescan(roots: Node[], shallow: ReadonlySet<Node>): Promise<void>;
   /** Text nodes whose characters changed: their marks are stale right now. */
   textChanged(nodes: Set<Node>): void;
   /**
@@ -25,7 +29,11 @@ export interface ObserverOptions {
 }
 
 export class PageObserver {
-  private readonly dirty = new Set<Node>();
+  /**
+   * Roots to read again: `true` with everything under them (an added block), `false` for their
+   * own text only (a change to text or inline elements in them).
+   */
+  private readonly dirty = new Map<Node, boolean>();
   /** Whether the page removed or rewrote anything since the last pass. */
   private removals = false;
   private timer: number | null = null;
@@ -63,22 +71,28 @@ export class PageObserver {
       if (record.type === 'characterData') {
         this.removals = true;
         rewritten.add(target);
-        this.dirty.add(blockRootOf(target));
+        this.touch(blockRootOf(target), false);
         continue;
       }
       // An added block is rescanned on its own, not with its parent: appending to a long article
-      // costs in proportion to what was added. A removed block's marks go with prune().
+      // costs in proportion to what was added. A removed block's marks go with prune(). Inline
+      // changes are read again in their block root's own text only.
       for (const node of record.addedNodes) {
-        if (isBlock(node)) this.dirty.add(node);
-        else if (!isSkippedElement(node)) this.dirty.add(blockRootOf(target));
+        if (isBlock(node)) this.touch(node, true);
+        else if (!isSkippedElement(node)) this.touch(blockRootOf(target), holdsBlock(node));
       }
       if (record.removedNodes.length > 0) this.removals = true;
       for (const node of record.removedNodes) {
-        if (!isBlock(node) && !isSkippedElement(node)) this.dirty.add(blockRootOf(target));
+        if (!isBlock(node) && !isSkippedElement(node)) this.touch(blockRootOf(target), false);
       }
     }
     if (rewritten.size > 0) this.options.textChanged(rewritten);
     if (this.dirty.size > 0) this.schedule();
+  }
+
+  /** Notes `root` for the next pass; read whole (`deep`) wins over its own text only. */
+  private touch(root: Node, deep: boolean): void {
+    if (deep || !this.dirty.has(root)) this.dirty.set(root, deep);
   }
 
   private schedule(): void {
@@ -94,9 +108,16 @@ export class PageObserver {
     try {
       this.options.beforePass(this.removals);
       this.removals = false;
-      const roots = outermost([...this.dirty].filter((node) => node.isConnected));
+      const shallow = new Set<Node>();
+      for (const [root, deep] of this.dirty) if (!deep) shallow.add(root);
+      const roots = outermost(
+        [...this.dirty.keys()].filter((node) => node.isConnected),
+        shallow,
+      );
       this.dirty.clear();
-      if (roots.length > 0) await this.options.rescan(roots);
+      if (roots.length > 0) {
+        await this.options.rescan(roots, new Set(roots.filter((root) => shallow.has(root))));
+      }
     } finally {
       this.running = false;
     }
@@ -126,6 +147,15 @@ function isBlock(node: Node): boolean {
   );
 }
 
+/** Whether an added inline node holds a block (`<a><div>…</div></a>`): new text of other roots. */
+function holdsBlock(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  for (const el of (node as Element).getElementsByTagName('*')) {
+    if (!isInline(el) && !isSkipped(el)) return true;
+  }
+  return false;
+}
+
 function isOurs(node: Node): boolean {
   for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
     if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toUpperCase() === UI_HOST_TAG) {
@@ -148,14 +178,17 @@ function onlyOurs(record: MutationRecord): boolean {
 }
 
 /**
- * Drops roots nested inside other roots: the outer rescan covers them. No sorting: comparing
- * document positions walks a long list of siblings each time (1,000 paragraphs appended to a
- * 5 MB article cost hundreds of ms that way), while each root's ancestry is short.
+ * Drops roots nested inside other roots read whole: the outer rescan covers them; one in
+ * `shallow` is read for its own text only and covers none. No sorting: comparing document
+ * positions walks a long list of siblings each time (1,000 paragraphs appended to a 5 MB article
+ * cost hundreds of ms that way), while each root's ancestry is short.
  */
-export function outermost(roots: readonly Node[]): Node[] {
+export function outermost(roots: readonly Node[], shallow: ReadonlySet<Node> = new Set()): Node[] {
   const set = new Set(roots);
   return [...set].filter((root) => {
-    for (let n = root.parentNode; n; n = n.parentNode) if (set.has(n)) return false;
+    for (let n = root.parentNode; n; n = n.parentNode) {
+      if (set.has(n) && !shallow.has(n)) return false;
+    }
     return true;
   });
 }

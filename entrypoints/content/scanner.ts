@@ -179,10 +179,12 @@ export class Scanner {
    * (most pages change something while Gloss reads them; the rest of the page would go unmarked),
    * and lands after it, so the page scan cannot overwrite a block's newer text with its older
    * reading. A later page scan still supersedes it.
+   * @param shallow roots of `roots` whose own text alone changed: only that is read again
+   *   (BlockWalker's `shallow`), the blocks nested in them keep their marks.
    */
-  async rescan(roots: readonly Node[]): Promise<ScanStats> {
+  async rescan(roots: readonly Node[], shallow: ReadonlySet<Node> = new Set()): Promise<ScanStats> {
     while (this.pageScan) await this.pageScan;
-    return this.run(this.generation, roots, false, false);
+    return this.run(this.generation, roots, false, false, shallow);
   }
 
   private async run(
@@ -190,13 +192,14 @@ export class Scanner {
     roots: readonly Node[],
     visibleFirst: boolean,
     fromView: boolean,
+    shallow: ReadonlySet<Node> = new Set(),
   ): Promise<ScanStats> {
     const started = performance.now();
     const blocks: TextBlock[] = [];
     const scope = this.scope();
     for (const root of roots) {
       if (scope && !scope.mayHold(root)) continue;
-      const walker = new BlockWalker(root, this.hooks);
+      const walker = new BlockWalker(root, this.hooks, shallow.has(root));
       while (!walker.done) {
         const walked = walker.run(performance.now() + SLICE_MS);
         blocks.push(...(scope ? walked.filter((b) => scope.includes(b.root)) : walked));

@@ -212,9 +212,16 @@ export class BlockWalker {
 
   private readonly apart = new RenderedApart();
 
+  /**
+   * @param shallow read only `root`'s own text: the elements nested in it that are blocks (and
+   *   shadow trees) hold blocks of their own roots, which are left out. For a rescan of a root
+   *   whose own inline text changed (a ticking `<time>` directly in an `<article>`): walking the
+   *   whole article again for it read every paragraph again.
+   */
   constructor(
     root: Node,
     private readonly hooks: WalkHooks = {},
+    private readonly shallow = false,
   ) {
     this.builder = new BlockBuilder(blockRootOf(root));
     this.push(root);
@@ -237,7 +244,7 @@ export class BlockWalker {
 
   private push(root: Node): void {
     this.frames.push({ root, node: root.firstChild, parents: [root] });
-    if (root.nodeType === Node.ELEMENT_NODE) this.enterShadow(root as Element);
+    if (root.nodeType === Node.ELEMENT_NODE && !this.shallow) this.enterShadow(root as Element);
   }
 
   private step(): void {
@@ -265,10 +272,13 @@ export class BlockWalker {
       } else if (isSkipped(el)) {
         // No match may span excluded content ("strategic <code>x</code> autonomy").
         this.builder.flush(this.builder.root);
+      } else if (this.shallow && !INLINE.has(name)) {
+        // A nested block is left out like an empty one: what follows it is the root's again.
+        this.builder.flush(blockRootOf(el.parentNode ?? el));
       } else {
         const inline = INLINE.has(name);
         if (!inline) this.builder.flush(el);
-        this.enterShadow(el);
+        if (!this.shallow) this.enterShadow(el);
         descend = el.firstChild !== null;
         // An empty block (<img>, <hr>, an empty <div>) ends here: what follows is its parent's.
         if (!descend && !inline) this.builder.flush(blockRootOf(el.parentNode ?? el));

@@ -4,12 +4,15 @@ import { outermost, PageObserver } from '../../entrypoints/content/observer';
 
 function setup(rescanCostMs: number) {
   const rescanned: Node[][] = [];
+  /** Per pass, the roots to be read for their own text only. */
+  const shallowOf: ReadonlySet<Node>[] = [];
   const cutoff = vi.fn();
   const changed: Node[][] = [];
   const passes: boolean[] = [];
   const observer = new PageObserver({
-    rescan: async (roots) => {
+    rescan: async (roots, shallow) => {
       rescanned.push(roots);
+      shallowOf.push(shallow);
       const until = performance.now() + rescanCostMs;
       while (performance.now() < until) {
         // A page whose text makes every rescan expensive.
@@ -34,7 +37,7 @@ function setup(rescanCostMs: number) {
   }
   document.body.append(host);
   observer.observe(document.body);
-  return { observer, rescanned, cutoff, changed, host, passes };
+  return { observer, rescanned, shallowOf, cutoff, changed, host, passes };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -97,6 +100,43 @@ describe('the page observer', () => {
   });
 });
 
+describe('what a pass reads again', () => {
+  test('text changed directly in a block root is read in that root alone, not its nested blocks', async () => {
+    const { rescanned, shallowOf, host } = setup(0);
+    // A ticking timestamp directly in the article, beside its paragraphs.
+    const time = document.createElement('time');
+    time.textContent = '3 min ago';
+    host.prepend(time);
+    await settle();
+    rescanned.length = 0;
+    shallowOf.length = 0;
+    time.firstChild!.nodeValue = '4 min ago';
+    await settle();
+    expect(rescanned).toEqual([[host]]);
+    expect([...shallowOf[0]!]).toEqual([host]);
+    time.textContent = '5 min ago';
+    await settle();
+    expect(rescanned[1]).toEqual([host]);
+    expect([...shallowOf[1]!]).toEqual([host]);
+  });
+
+  test('an added block, or an inline element holding one, is read whole', async () => {
+    const { rescanned, shallowOf, host } = setup(0);
+    const p = document.createElement('p');
+    p.textContent = 'new paragraph';
+    host.append(p);
+    await settle();
+    expect(rescanned.at(-1)).toEqual([p]);
+    expect(shallowOf.at(-1)!.size).toBe(0);
+    const link = document.createElement('a');
+    link.append(document.createElement('div'));
+    host.append(link);
+    await settle();
+    expect(rescanned.at(-1)).toEqual([host]);
+    expect(shallowOf.at(-1)!.size).toBe(0);
+  });
+});
+
 describe('the roots of a rescan', () => {
   test('nested roots are covered by their outer root; each root is rescanned once', () => {
     document.body.replaceChildren();
@@ -111,5 +151,8 @@ describe('the roots of a rescan', () => {
     expect(outermost([inner, b, a, aside, b])).toEqual([b, a, aside]);
     expect(outermost([inner, article, aside])).toEqual([article, aside]);
     expect(outermost([inner])).toEqual([inner]);
+    // A root read for its own text only covers none of the blocks it holds.
+    expect(outermost([article, a, inner], new Set([article]))).toEqual([article, a]);
+    expect(outermost([article, a], new Set([a]))).toEqual([article]);
   });
 });

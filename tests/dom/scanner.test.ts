@@ -86,6 +86,39 @@ describe('the scanner', () => {
   });
 });
 
+describe('reading a root for its own text only', () => {
+  test('marks in the blocks a root holds stay; its own text is read again', async () => {
+    document.body.replaceChildren();
+    const article = document.createElement('article');
+    const time = document.createElement('time');
+    time.textContent = 'updated';
+    article.append(time);
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Paragraph ${i}: patrols near the Senkaku Islands continued.`;
+      article.append(p);
+    }
+    document.body.append(article);
+    const shown = new Set<Occurrence>();
+    const store = new MarkStore('all', ({ added, removed }) => {
+      removed.forEach((o) => shown.delete(o));
+      added.forEach((o) => shown.add(o));
+    });
+    const scanner = new Scanner(compile([{ id: 'senkaku', aliases: ['Senkaku Islands'] }]), store);
+    await scanner.scan([document.body], true);
+    expect(shown.size).toBe(50);
+    time.textContent = 'updated: Senkaku Islands';
+    const stats = await scanner.rescan([article], new Set([article]));
+    // One block read (the article's own line), not the 50 paragraphs it holds.
+    expect(stats.blocks).toBe(1);
+    expect(shown.size).toBe(51);
+    time.textContent = 'updated';
+    await scanner.rescan([article], new Set([article]));
+    expect(shown.size).toBe(50);
+    expect([...shown].every((o) => o.root !== article)).toBe(true);
+  });
+});
+
 describe('handing finds to the store', () => {
   test('a block root whose lines span many slices keeps every mark, each find handed over once', async () => {
     // One <div> of 6,000 lines split by <br>: every line is a block with the same root.

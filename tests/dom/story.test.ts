@@ -220,6 +220,26 @@ describe('text the reader sees as words', () => {
     expect(texts).toEqual(['News Okinawa', 'Japan']);
   });
 
+  test("a shallow walk reads the root's own text and leaves the blocks and shadow trees it holds", () => {
+    load(
+      '<body><article><time>Okinawa, 3 min</time><p>Tokyo</p> and <b>Seoul</b><div><span>Taipei</span></div></article></body>',
+    );
+    const article = document.querySelector('article')!;
+    const shadowHost = document.createElement('section');
+    shadowHost.attachShadow({ mode: 'open' }).textContent = 'Manila';
+    article.append(shadowHost);
+    const blocks = new BlockWalker(article, {}, true).run();
+    expect(blocks.map((b) => b.text)).toEqual(['Okinawa, 3 min', ' and Seoul']);
+    expect(blocks.every((b) => b.root === article)).toBe(true);
+    expect(new BlockWalker(article).run().map((b) => b.text)).toEqual([
+      'Okinawa, 3 min',
+      'Tokyo',
+      ' and Seoul',
+      'Taipei',
+      'Manila',
+    ]);
+  });
+
   test('hidden text is read (the page may reveal it); whether it is drawn is decided when drawing', () => {
     load('<body><div hidden><p>Okinawa</p></div></body>');
     expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Okinawa']);

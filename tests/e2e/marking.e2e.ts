@@ -3,8 +3,10 @@ import { expect, test } from './fixtures';
 import {
   domFingerprint,
   markedTexts,
+  passDone,
   scansDone,
   settledMarks,
+  timelineNow,
   tintPixels,
   underlinePixels,
   waitForMarks,
@@ -170,6 +172,36 @@ test.describe('dynamic pages', () => {
       ),
     );
     await expect.poll(async () => (await markedTexts(page)).sort()).toEqual(['Diet', 'Tokyo']);
+  });
+
+  // The timestamp is the article's own text, the paragraphs are blocks of their own: a tick read
+  // only the timestamp again, where it used to read all 60 paragraphs (with every tick of a clock
+  // or a "minutes ago" line). 181 marks: all registered (under near-viewport.ts's threshold).
+  test('a ticking timestamp directly in the article is read again alone; the paragraphs keep their marks', async ({
+    background,
+    context,
+    server,
+  }) => {
+    await setSettings(background, { density: 'all' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/ticking-article.html`);
+    const before = (await settledMarks(page, 181)).length;
+    expect(before).toBe(181);
+    const since = await timelineNow(page);
+    await page.evaluate(() =>
+      (window as unknown as { tick(t: string): void }).tick('Updated: the Senkaku Islands'),
+    );
+    await passDone(page, since);
+    const blocks = await page.evaluate(
+      (after) =>
+        performance
+          .getEntriesByName('gloss:pass-done')
+          .filter((mark) => mark.startTime > after)
+          .map((mark) => Number((mark as PerformanceMark).detail?.blocks)),
+      since,
+    );
+    expect(blocks).toEqual([1]);
+    await expect.poll(async () => (await markedTexts(page)).length).toBe(before + 1);
   });
 
   test('marks follow a Preact app that re-renders every 100 ms, without page errors', async ({
