@@ -322,3 +322,42 @@ export async function frameFloor(page: Page, delayMs: number, samples: number): 
     { delay: delayMs, n: samples },
   );
 }
+
+/**
+ * Main-thread time (ms; CDP `Performance.getMetrics` TaskDuration, thread time) the page spends on
+ * `frames` animation frames in each of which its own script changes the text of one span directly
+ * in `<body>`, as a clock or a ticker does. With marks drawn, each change makes Chromium rebuild
+ * the highlights' markers, and Gloss's observer reads the changed text again: with underlined
+ * marks each frame also walked the whole document's visual overflow (entrypoints/marks.content.css),
+ * and each pass read the whole page again (observer.ts, shallow rescans).
+ */
+export async function tickerCost(page: Page, frames = 60): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!
+        .value;
+    const before = await taskSeconds();
+    await page.evaluate(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const span = document.createElement('span');
+          span.style.cssText = 'position:fixed;top:0;left:0';
+          document.body.append(span);
+          let i = 0;
+          const tick = () => {
+            span.textContent = `${i} s`;
+            if (++i < n) requestAnimationFrame(tick);
+            // The observer's debounced pass after the last change is part of the cost.
+            else setTimeout(resolve, 200);
+          };
+          requestAnimationFrame(tick);
+        }),
+      frames,
+    );
+    return ((await taskSeconds()) - before) * 1000;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -25,6 +25,7 @@ import {
 import { floor, gloss, markRun, scanner, type PackInput } from './contenders.ts';
 import {
   appendAndWait,
+  tickerCost,
   frameFloor,
   loadAndRecord,
   popoverTimes,
@@ -487,6 +488,41 @@ async function withExtension(
     'append 1,000 paragraphs: 5 MB page ≤ 1.5× the 100 KB page',
     a5 <= 1.5 * a100,
     `${ms(a100)} ms (100 KB) vs ${ms(a5)} ms (5 MB) = ${ratio(a5 / a100)}`,
+  );
+  print();
+
+  // The page's own changes after Gloss has drawn (a clock, a ticker): what each costs with Gloss.
+  const ticking: Record<string, { with: number[]; without: number[] }> = {};
+  for (const p of [p100k, p5m]) {
+    ticking[p.name] = { with: [], without: [] };
+    for (let run = 0; run < EXT_RUNS; run++) {
+      log(`${p.name}: 60 frames of the page's own ticker, with and without Gloss (run ${run + 1})`);
+      const on = await loadAndRecord(session, session.url(p.file, EXTENSION_HOST), true, 0);
+      ticking[p.name]!.with.push(await tickerCost(on.page));
+      await on.page.close();
+      const off = await loadAndRecord(session, session.url(p.file), false, 3_000);
+      ticking[p.name]!.without.push(await tickerCost(off.page));
+      await off.page.close();
+    }
+  }
+  out.ticking = ticking;
+  print(
+    "== The page's own ticker: 60 frames changing one span's text (main-thread ms, medians) ==",
+  );
+  print(
+    table(
+      ['page', 'with Gloss', 'without', 'ratio', 'runs with / without'],
+      [p100k, p5m].map((p) => {
+        const t = ticking[p.name]!;
+        return [
+          p.name,
+          ms(median(t.with)),
+          ms(median(t.without)),
+          ratio(median(t.with) / median(t.without)),
+          `${t.with.map(ms).join(' / ')} — ${t.without.map(ms).join(' / ')}`,
+        ];
+      }),
+    ),
   );
   print();
 
