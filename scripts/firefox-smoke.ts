@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { countTintPixels } from '../tests/support/amber-pixels.ts';
+import { countMarkPixels } from '../tests/support/amber-pixels.ts';
 import { startServer } from '../tests/support/static-server.ts';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -109,11 +109,11 @@ async function run(browser: Browser, origin: string): Promise<void> {
   if (errors.length > 0) fail(`page errors: ${errors.join('; ')}`);
 }
 
-/** Pixels of the marks' tint in a base64 PNG (countTintPixels), decoded in a page of its own. */
+/** Pixels of the marks' tint in a base64 PNG (countMarkPixels), decoded in a page of its own. */
 async function tintPixels(browser: Browser, png: string): Promise<number> {
   const viewer = await browser.newPage();
   try {
-    return await viewer.evaluate(countTintPixels, png);
+    return await viewer.evaluate(countMarkPixels, { base64: png, colour: 'tint' as const });
   } finally {
     await viewer.close();
   }

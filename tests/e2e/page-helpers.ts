@@ -1,6 +1,6 @@
 /** Reads what Gloss marked on a page, from the page's own world (the highlight registry is shared). */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { countAmberPixels, countTintPixels } from '../support/amber-pixels.ts';
+import { countMarkPixels } from '../support/amber-pixels.ts';
 
 /**
  * The highlight that holds the marks under the default mark style (utils/settings-schema.ts): the
@@ -93,18 +93,15 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
   return { x: rect.x + Math.min(rect.width / 2, 20), y: rect.y + rect.height / 2 };
 }
 
-/**
- * How many pixels of a PNG screenshot are the marks' colour: the underline's amber
- * (countAmberPixels) or the background's tint (countTintPixels).
- */
+/** How many pixels of a PNG screenshot are the marks' colour (countMarkPixels). */
 export async function amberPixels(
   context: BrowserContext,
   png: Buffer,
-  count: (base64: string) => Promise<number> = countAmberPixels,
+  colour: 'underline' | 'tint' = 'underline',
 ): Promise<number> {
   const viewer = await context.newPage();
   try {
-    return await viewer.evaluate(count, png.toString('base64'));
+    return await viewer.evaluate(countMarkPixels, { base64: png.toString('base64'), colour });
   } finally {
     await viewer.close();
   }
@@ -128,7 +125,7 @@ export async function underlinePixels(
 }
 
 /**
- * Tinted pixels (countTintPixels) of the first mark reading `text` under the default style,
+ * Tinted pixels (countMarkPixels) of the first mark reading `text` under the default style,
  * scrolled into view: `on`, in the word's box, and its share of that box; `above`, in a box of the
  * same size just above it (the line before, or the margin), where nothing is marked.
  */
@@ -139,9 +136,9 @@ export async function tintPixels(
 ): Promise<{ on: number; share: number; above: number }> {
   const rect = await markRect(page, text);
   const clip = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-  const on = await amberPixels(context, await page.screenshot({ clip }), countTintPixels);
+  const on = await amberPixels(context, await page.screenshot({ clip }), 'tint');
   const top = { ...clip, y: Math.max(0, rect.y - rect.height) };
-  const above = await amberPixels(context, await page.screenshot({ clip: top }), countTintPixels);
+  const above = await amberPixels(context, await page.screenshot({ clip: top }), 'tint');
   return { on, share: on / Math.max(1, Math.round(rect.width) * Math.round(rect.height)), above };
 }
 
