@@ -5,7 +5,17 @@
  * runs several `\p{…}` regexes, `normalize('NFD')` and `toLowerCase()` for each of the 65,536
  * code units, which costs 30–500 ms on every page load.
  */
-import { ACCENT, IGNORABLE, OTHER, SEPARATOR, SKIP, WORD, type Tables } from './normalize.ts';
+import {
+  ACCENT,
+  IGNORABLE,
+  OTHER,
+  SEPARATOR,
+  SKIP,
+  SOFT,
+  SOFT_EDGE,
+  WORD,
+  type Tables,
+} from './normalize.ts';
 
 const APOSTROPHE = 0x27;
 const QUOTE = 0x22;
@@ -21,6 +31,7 @@ const ACCENT_RANGES: readonly (readonly [number, number])[] = [
 ];
 const IGNORABLE_RANGES: readonly (readonly [number, number])[] = [
   ...ACCENT_RANGES,
+  [SOFT_EDGE, SOFT_EDGE],
   [0x00ad, 0x00ad],
   [0x200b, 0x200f],
   [0x202a, 0x202e],
@@ -116,6 +127,7 @@ export function buildTablesSlow(): Tables {
   for (let code = 0; code < 0x10000; code++) {
     const f = fold[code]!;
     if (plain[code]) cls[code] = OTHER;
+    else if (code === SOFT_EDGE) cls[code] = SOFT;
     else if (f === IGNORABLE) cls[code] = accent[code] ? ACCENT : SKIP;
     else if (isSurrogate(f)) cls[code] = OTHER;
     else {

@@ -14,7 +14,18 @@ import {
 } from './entries.ts';
 
 export type { MatchKind, MatchableTerm };
-import { ACCENT, IGNORABLE, SEPARATOR, SKIP, WORD, foldTables, stepped } from './normalize.ts';
+import {
+  ACCENT,
+  IGNORABLE,
+  OTHER,
+  SEPARATOR,
+  SKIP,
+  SOFT,
+  SOFT_EDGE,
+  WORD,
+  foldTables,
+  stepped,
+} from './normalize.ts';
 import { buildTrie, childOf, type Trie } from './trie.ts';
 
 /** UTF-16 offsets into the original text, end exclusive. */
@@ -28,6 +39,15 @@ export interface Match {
 export interface Matcher {
   /** Sorted by start, then end, then kind (mark, conditional, cue). */
   find(text: string): Match[];
+  /**
+   * Every match `find` could give for any reading of the soft edges in `text` (normalize.ts
+   * SOFT_EDGE: each one joining its neighbours into one word, or splitting them into two blocks),
+   * and more: every alias that applies at every start, overlapping or not, where `find` takes the
+   * longest from each start and skips starts inside it. A `notIn` phrase that touches a soft edge
+   * blocks nothing, as the reading that splits there would not have it. The same order as `find`.
+   * For the gate's text (background/page-gate.ts), which leaves open how its text nodes join.
+   */
+  findEvery(text: string): Match[];
   /** Term aliases compiled (generated variants, context words and `notIn` not counted). */
   readonly aliasCount: number;
   /**
@@ -152,6 +172,8 @@ class TrieMatcher implements Matcher {
   private readonly candNode: Int32Array;
   /** (start, end, alias) triples of `notIn` phrases seen that may still contain a match. */
   private readonly blockers: number[] = [];
+  /** Whether the find running is `findEvery`'s. */
+  private every = false;
 
   private readonly tables: MatcherTables;
 
@@ -181,6 +203,15 @@ class TrieMatcher implements Matcher {
     return new TrieMatcher(this.tables, off);
   }
 
+  findEvery(text: string): Match[] {
+    this.every = true;
+    try {
+      return this.find(text);
+    } finally {
+      this.every = false;
+    }
+  }
+
   find(text: string): Match[] {
     const out: Match[] = [];
     if (this.trie.nodeCount === 1) return out;
@@ -193,10 +224,14 @@ class TrieMatcher implements Matcher {
     for (let p = 0; p < n; p++) {
       const code = text.charCodeAt(p);
       const c = cls[code]!;
-      if (c >= SKIP) continue;
+      if (c >= SKIP) {
+        // A word may start after a soft edge (normalize.ts SOFT_EDGE).
+        if (c === SOFT) prevWord = false;
+        continue;
+      }
       const isWord = c === WORD;
       // A Latin-like word is entered only at its start; elsewhere any position may start a match.
-      if (!(isWord && prevWord) && (p >= covered || this.hasAux)) {
+      if (!(isWord && prevWord) && (p >= covered || this.hasAux || this.every)) {
         const step = root[(code + foldStep[code]!) & 0xffff]!;
         if (step >= 0) covered = this.walk(text, p, step, covered, out);
       }
@@ -254,14 +289,16 @@ class TrieMatcher implements Matcher {
       while (end < n && cls[text.charCodeAt(end)] === ACCENT) end++;
       candEnd[c] = end;
       let after = end;
-      while (after < n && cls[text.charCodeAt(after)]! >= SKIP) after++;
-      if (after < n && last === WORD && cls[text.charCodeAt(after)] === WORD) {
+      let next = OTHER;
+      // Up to the next character that counts; a word may end at a soft edge (SOFT_EDGE).
+      while (after < n && (next = cls[text.charCodeAt(after)]!) >= SKIP && next !== SOFT) after++;
+      if (after < n && last === WORD && next === WORD) {
         candNode[c] = -1;
         continue;
       }
-      if (this.hasAux) this.collectAux(start, end, candNode[c]!, out);
+      if (this.hasAux) this.collectAux(text, start, end, candNode[c]!, out);
     }
-    if (start < covered) return covered;
+    if (start < covered && !this.every) return covered;
     for (let c = count - 1; c >= 0; c--) {
       const node = candNode[c]!;
       if (node < 0) continue;
@@ -279,18 +316,20 @@ class TrieMatcher implements Matcher {
       let at = before;
       while (at < out.length && out[at]!.end < end) at++;
       out.splice(at, 0, match);
-      return end;
+      if (!this.every) return end;
     }
     return covered;
   }
 
-  private collectAux(start: number, end: number, node: number, out: Match[]): void {
+  private collectAux(text: string, start: number, end: number, node: number, out: Match[]): void {
     const off = this.off;
     for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
       if (off !== null && off[this.term[e]!] === 1) continue;
       const kind = this.kind[e];
       if (kind === CUE) out.push({ start, end, termId: this.termIds[this.term[e]!]!, kind: 'cue' });
-      else if (kind === BLOCKER) this.blockers.push(start, end, this.alias[e]!);
+      else if (kind === BLOCKER && !(this.every && touchesSoftEdge(text, start, end))) {
+        this.blockers.push(start, end, this.alias[e]!);
+      }
     }
   }
 
@@ -330,6 +369,14 @@ class TrieMatcher implements Matcher {
 }
 
 /** Whether text[start, end) equals `exact` character by character with case kept. */
+const SOFT_EDGE_CHAR = String.fromCharCode(SOFT_EDGE);
+
+/** Whether text[start, end), or a character just before or after it, is a soft edge. */
+function touchesSoftEdge(text: string, start: number, end: number): boolean {
+  const at = text.indexOf(SOFT_EDGE_CHAR, Math.max(0, start - 1));
+  return at >= 0 && at <= end;
+}
+
 function sameCase(text: string, start: number, end: number, exact: string): boolean {
   const { keepStep } = foldTables();
   let j = 0;

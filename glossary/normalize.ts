@@ -21,6 +21,20 @@ export const WORD = 1;
 export const SKIP = 2;
 /** A combining accent: skipped like SKIP, but a match ending just before it takes it along. */
 export const ACCENT = 3;
+/**
+ * A soft edge (SOFT_EDGE): a match may run across it, as over an ignorable character, and a word
+ * may also start or end at it.
+ */
+export const SOFT = 4;
+
+/**
+ * U+0001, which the gate puts between two text nodes whose joining it does not work out
+ * (entrypoints/content/page-text.ts): the scanner may read them as one word ("Sen<b>kaku</b>") or
+ * as two blocks ("<p>Japan</p><p>Diet</p>"). Folded to IGNORABLE, class SOFT, so the matcher finds
+ * what either reading holds. A control character that HTML text does not carry; one that a page
+ * puts in its text anyway only lets more matches through.
+ */
+export const SOFT_EDGE = 0x0001;
 
 /** The tables as the Unicode rules define them (glossary/fold-tables-slow.ts builds these). */
 export interface Tables {
@@ -28,7 +42,7 @@ export interface Tables {
   fold: Uint16Array;
   /** Same fold, case kept: verifies case-sensitive aliases. */
   keep: Uint16Array;
-  /** OTHER, WORD, SKIP or ACCENT per original code unit, judged on its fold. */
+  /** OTHER, WORD, SKIP, ACCENT or SOFT per original code unit, judged on its fold. */
   cls: Uint8Array;
 }
 

@@ -7,6 +7,7 @@
  * more than a short one, and only when an alias with the rule has matched. Where the text is too
  * short to tell (a bare word, a heading of a few Han characters), the rule holds nothing back.
  */
+import { SOFT_EDGE } from './normalize.ts';
 import type { TextLanguage } from './schema.ts';
 
 /** Characters read on each side of the match: a sentence or two of CJK text. */
@@ -30,8 +31,13 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
  * (too few characters of any of these scripts around the match).
  */
 export function languageAround(text: string, start: number, end: number): TextLanguage | null {
-  const before = text.slice(Math.max(0, start - REACH), start);
-  const after = text.slice(end, end + REACH);
+  let before = text.slice(Math.max(0, start - REACH), start);
+  let after = text.slice(end, end + REACH);
+  // Text past a soft edge may be another block's (the gate's text, normalize.ts SOFT_EDGE), whose
+  // script says nothing of this one's: a Korean paragraph before a Japanese heading.
+  const edge = String.fromCharCode(SOFT_EDGE);
+  if (before.includes(edge)) before = before.slice(before.lastIndexOf(edge) + 1);
+  if (after.includes(edge)) after = after.slice(0, after.indexOf(edge));
   if (KANA.test(before) || KANA.test(after)) return 'ja';
   if (HANGUL.test(before) || HANGUL.test(after)) return 'ko';
   return (before.match(HAN)?.length ?? 0) + (after.match(HAN)?.length ?? 0) >= MIN_HAN

@@ -45,11 +45,18 @@ export const MAX_WORD_START_TEXTS = 64;
 
 /**
  * Ends each block of text in a `gloss:page-text` chunk (NUL: a page's text has none; the gate
- * turns any it finds into a space). The background matches each block alone, as the scanner
- * does: a rule that reads the text around a match (a dateline, the language around it) and the
- * longest alias from a start then see what the scanner sees, not the neighbouring block.
+ * turns any it finds into a space). A block is one root's text (the document, a shadow root, what
+ * the page added), or a piece of it; the background matches each alone.
  */
 export const PAGE_TEXT_BLOCK_END = '\0';
+
+/**
+ * Between two text nodes in a `gloss:page-text` block whose joining the gate leaves open: one word
+ * or two blocks, as the scanner may read them. The matcher finds what either holds
+ * (glossary/normalize.ts SOFT_EDGE, the same character; a unit test checks they agree, since
+ * importing it would bring the fold tables into the gate).
+ */
+export const PAGE_TEXT_SOFT_EDGE = '\u0001';
 
 /** The blocks of a `gloss:page-text` chunk (see PAGE_TEXT_BLOCK_END), empty ones left out. */
 export function pageTextBlocks(chunk: string): string[] {

@@ -66,7 +66,8 @@ export function siteSwitchChanged(before: Settings, after: Settings): boolean {
 }
 
 /**
- * Whether `text` (a `gloss:page-text` chunk: blocks, each matched alone), with what the same
+ * Whether `text` (a `gloss:page-text` chunk: blocks, each matched alone, with every reading of
+ * its soft edges), with what the same
  * frame (`frame`, any stable key; none: judged alone) handed over before, holds something Gloss
  * would draw with the enabled packs. Every term counts, hidden or in a category switched off: the
  * page applies those filters, and may be asked to show a hidden term (a lookup) later.
@@ -82,7 +83,8 @@ export async function mayDrawIn(text: string, frame?: string): Promise<boolean> 
     }
   }
   for (const block of pageTextBlocks(text)) {
-    for (const { termId, kind } of matcher.find(block)) {
+    // The gate leaves open how its text nodes join (utils/page-scripts.ts PAGE_TEXT_SOFT_EDGE).
+    for (const { termId, kind } of matcher.findEvery(block)) {
       const cue = kind === 'cue';
       seen.set(`${cue ? 'cue' : 'term'} ${termId}`, { termId, kind: cue ? 'cue' : 'mark' });
     }

@@ -1,20 +1,11 @@
 /**
- * A frame's text for the gate (utils/page-scripts.ts): the blocks the scanner would read, each
- * ended by PAGE_TEXT_BLOCK_END, so that whatever the scanner could match is in it, and handed over
- * in chunks. Also which parts of the frame changed since, so that a page that fills in its story
- * after load is judged again on what it added.
+ * A frame's text for the gate (utils/page-scripts.ts): a superset of the text the scanner would
+ * read, so that whatever the scanner could match is in it, handed over in chunks. Also which parts
+ * of the frame changed since, so that a page that fills in its story after load is judged again on
+ * what it added.
  */
-import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK } from '@/utils/page-scripts';
-import {
-  endsInWord,
-  isInline,
-  isInSkippedRegion,
-  isSkipped,
-  READINGS,
-  SKIPPED,
-  UI_HOST_TAG,
-  type WalkHooks,
-} from './text-blocks';
+import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK, PAGE_TEXT_SOFT_EDGE } from '@/utils/page-scripts';
+import { isInSkippedRegion, isSkipped, SKIPPED, UI_HOST_TAG, type WalkHooks } from './text-blocks';
 import { ShadowWatch } from './story/shadow-watch';
 
 /** Walk slices stay this short (ms), like the scanner's: the page's own tasks go between them. */
@@ -23,57 +14,50 @@ const SLICE_MS = 4;
 const OVERLAP = 256;
 /**
  * The first chunk's most characters; each next one may be four times longer, up to the message's
- * limit. A page that names a term near its top (a headline) stops the walk early, while a page
- * with nothing to draw is still handed over in a few messages.
+ * limit. Most pages' text fits in the first (a page with nothing to draw costs one message), and a
+ * longer page that names a term in it stops the walk there.
  */
-const FIRST_CHUNK = 16 * 1024;
+const FIRST_CHUNK = 64 * 1024;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
-/** Where a parent of text sits, for the gate's walk (TextReader). */
-interface Place {
-  /** The nearest element that is not inline, or the walk's root: two blocks' text never joins. */
-  block: Node;
-  /** READ, or not: LEFT_OUT ends the block (a script, a form field), READING does not (ruby). */
-  read: number;
-}
-
-const READ = 0;
-const LEFT_OUT = 1;
-const READING = 2;
-
 /**
- * The gate's walk: the blocks the scanner's walk reads (text-blocks.ts BlockWalker: a block ends at
- * every element that is not inline and at <br>; skipped subtrees end it too and are not read; ruby
- * readings are left out without ending it; open shadow roots are blocks of their own), as text
- * only. It runs once over whole pages, most of which never get the scanner, so it lets the browser
- * do the walking: a TreeWalker over text nodes, each parent of text placed once (its Place), and
- * one over elements for open shadow roots and custom elements. A page's first walk runs as cold
- * bytecode, where every step per node counts: on corpus pages, a first walk node by node took
- * 1.3–4.3 ms where a TreeWalker over text nodes took 0.6–1.1 ms (main world, issue #14).
+ * The gate's walk, over the text nodes of each root and then its open shadow roots (roots of their
+ * own, read next). It hands over a superset of what the scanner's walk reads (text-blocks.ts
+ * BlockWalker), cheaply enough for every page, most of which never get the scanner:
+ * - each text node's data as it is, with PAGE_TEXT_SOFT_EDGE between two nodes. Where they meet,
+ *   the scanner may join them into one word ("Sen<b>kaku</b>", 国<rt>こく</rt>会) or keep them
+ *   apart (two blocks, a <br>, flex items); the background's matcher finds what either reading
+ *   holds (glossary/normalize.ts SOFT_EDGE), so the gate need not work that out;
+ * - text whose parent the scanner skips is left out: scripts, styles, form fields, code, a ruby
+ *   reading. Only the parent is looked at, once per run of its text nodes. Text deeper in a
+ *   skipped subtree (a <span> in a <button>) is handed over too: it can only add a match, except
+ *   inside a ruby reading, where it would split the word, so a root with such a reading is read
+ *   with each parent's ancestors looked at as well.
  *
- * Two text nodes of one block that are not siblings side by side have elements between them. Only
- * where letters meet there (elsewhere joining or splitting changes no word) does the walk look at
- * them (joinBetween): a <br> or a block ends the block; an inline element's edge may render apart
- * (a flex item; no style is read), so the block is handed over joined and, as blocks of their own,
- * split at each such edge. A mention is in one or the other, unless it both crosses such an edge
- * and ends at another that is apart.
+ * Issue #14: the gate used to work out the scanner's blocks (each parent's ancestors, the elements
+ * between two nodes where letters met). On the corpus's pages that cost 10–25 ms per page in
+ * Chromium, most of Gloss's cost on a page with nothing to draw; this walk is the browser's
+ * TreeWalker and an array push per text node (Gloss's traced time on 12 of those pages, the two
+ * walks side by side: median 15.7 → 8.8 ms).
  */
 class TextReader {
   private readonly roots: Node[];
-  private root: Node | null = null;
   private walker: TreeWalker | null = null;
+  private root: Node | null = null;
   /** Between a root's text and its shadow roots' (findShadows): the walk over its elements. */
   private elements: TreeWalker | null = null;
   private element: Element | null = null;
   private found: ShadowRoot[] = [];
-  private places = new Map<Node, Place>();
-  private last: Text | null = null;
-  private lastPlace: Place | null = null;
+  /** The last text node's parent, and whether its text is left out. */
+  private parent: Node | null = null;
+  private skipped = false;
+  /** Whether the root has an element inside a ruby reading (see the class comment). */
+  private nestedReadings = false;
   private parts: string[] = [];
-  private length = 0;
-  private glues: number[] | undefined;
+  /** How many of `parts` were carried over from the block handed on before (see `flush`). */
+  private carried = 0;
   private readonly out: string[] = [];
 
   constructor(
@@ -87,7 +71,10 @@ class TextReader {
     return this.walker === null && this.elements === null && this.roots.length === 0;
   }
 
-  /** Reads until the clock passes `deadline` (a performance.now() time): the blocks completed. */
+  /**
+   * Reads until the clock passes `deadline` (a performance.now() time): the text read, as blocks
+   * (each root's text is one, handed on in pieces at each deadline; see `flush`).
+   */
   read(deadline: number): string[] {
     let count = 0;
     for (;;) {
@@ -106,25 +93,29 @@ class TextReader {
       if (node) this.text(node as Text);
       else this.startShadows();
     }
+    this.flush(true);
     return this.out.splice(0);
   }
 
   private start(root: Node): void {
     this.root = root;
-    this.places = new Map();
-    this.last = null;
+    this.parent = null;
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const scope = (
+      root.nodeType === Node.DOCUMENT_NODE ? doc.documentElement : root
+    ) as Partial<ParentNode> | null;
+    this.nestedReadings = scope?.querySelector?.(NESTED_READING) != null;
   }
 
   /**
    * After a root's text, its open shadow roots, found by a walk over its elements (see
    * findShadows). Not before: a walk the background stops at the first chunk with a term never
    * needs them, and walked at start, unsliced, the bench's 5 MB page's elements were one task of
-   * 138 ms (traced; 36 ms is Gloss's longest task there since).
+   * 138 ms (traced).
    */
   private startShadows(): void {
-    this.flush();
+    this.flush(false);
     this.walker = null;
     const root = this.root!;
     const doc = root.ownerDocument ?? (root as Document);
@@ -133,64 +124,15 @@ class TextReader {
   }
 
   private text(node: Text): void {
-    const place = this.placeOf(node.parentNode!);
-    if (place.read === READING) return;
-    if (place.read === LEFT_OUT) {
-      this.flush();
-      return;
-    }
-    const data = node.data;
-    if (data.length === 0) return;
-    const last = this.last;
-    if (last !== null) {
-      if (this.lastPlace!.block !== place.block) this.flush();
-      else if (last.nextSibling !== node && this.lettersMeet(data)) {
-        const between = joinBetween(last, node);
-        if (between === BREAK) this.flush();
-        else if (between === GLUE) (this.glues ??= []).push(this.length);
+    const parent = node.parentNode;
+    if (parent !== this.parent) {
+      this.parent = parent;
+      this.skipped = SKIPPED.has((parent as Element).localName);
+      if (!this.skipped && this.nestedReadings) {
+        this.skipped = (parent as Element).closest?.(READING) != null;
       }
     }
-    this.parts.push(data);
-    this.length += data.length;
-    this.last = node;
-    this.lastPlace = place;
-  }
-
-  /** The Place of `node`, a parent of text, and of its ancestors up to the root, each found once. */
-  private placeOf(node: Node): Place {
-    const known = this.places.get(node);
-    if (known) return known;
-    // Climbs to the nearest ancestor already placed (or the root), then places the way back down.
-    const path: Element[] = [];
-    let above: Place | undefined;
-    for (let at: Node | null = node; ; at = at.parentNode) {
-      if (at === null || at === this.root || at.nodeType !== Node.ELEMENT_NODE) {
-        above = { block: at ?? node, read: READ };
-        if (at) this.places.set(at, above);
-        break;
-      }
-      above = this.places.get(at);
-      if (above) break;
-      path.push(at as Element);
-    }
-    for (let i = path.length - 1; i >= 0; i--) {
-      const el = path[i]!;
-      let place: Place;
-      if (above.read !== READ) place = above;
-      else if (READINGS.has(el.localName)) place = { block: above.block, read: READING };
-      else if (isSkipped(el)) place = { block: el, read: LEFT_OUT };
-      else if (isInline(el)) place = above;
-      else place = { block: el, read: READ };
-      this.places.set(el, place);
-      above = place;
-    }
-    return above;
-  }
-
-  /** Whether the text so far ends in a letter and `next` starts with one (see the class comment). */
-  private lettersMeet(next: string): boolean {
-    const last = this.parts[this.parts.length - 1];
-    return last !== undefined && endsInWord(last) && startsInWord(next);
+    if (!this.skipped) this.parts.push(node.data);
   }
 
   /**
@@ -227,64 +169,29 @@ class TextReader {
     return true;
   }
 
-  private flush(): void {
-    this.last = null;
-    if (this.parts.length === 0) return;
-    let text = this.parts.join('');
-    if (/\S/.test(text)) {
-      if (text.includes(PAGE_TEXT_BLOCK_END)) text = text.replaceAll(PAGE_TEXT_BLOCK_END, ' ');
-      this.out.push(text);
-      // Each piece between glues is a block of its own too (the scanner's, where they render apart).
-      if (this.glues) {
-        let from = 0;
-        for (const at of [...this.glues, text.length]) {
-          const piece = text.slice(from, at);
-          if (/\S/.test(piece)) this.out.push(piece);
-          from = at;
-        }
-      }
-    }
+  /**
+   * Hands on the text read so far as a block. Mid-root (`more`), the block's last OVERLAP
+   * characters begin the next one, so that a mention across the cut is whole in one of them.
+   */
+  private flush(more: boolean): void {
+    if (this.parts.length <= this.carried) return;
+    let text = this.parts.join(PAGE_TEXT_SOFT_EDGE);
     this.parts = [];
-    this.length = 0;
-    this.glues = undefined;
-  }
-}
-
-const JOIN = 0;
-const GLUE = 1;
-const BREAK = 2;
-
-/**
- * What lies between two text nodes of one block, `from` before `to`, as the scanner reads it:
- * BREAK if a <br>, an element that is not inline or a skipped one (a form field) ends the block
- * there; GLUE if an inline element's edge, which may render apart, or a ruby reading is crossed;
- * else JOIN. Only text, empty or not read, and inline elements are expected between: the gate
- * asks only where letters meet, so each element is looked at by few such questions.
- */
-function joinBetween(from: Node, to: Node): number {
-  let crossed = false;
-  let node: Node = from;
-  for (;;) {
-    // To the next node in document order that is not inside `node`.
-    while (!node.nextSibling) {
-      node = node.parentNode!;
-      if (!isInline(node as Element)) return BREAK;
-      crossed = true;
-    }
-    node = node.nextSibling;
-    // Into it, as far as the first node that is not an inline element.
-    for (;;) {
-      if (node === to) return crossed ? GLUE : JOIN;
-      if (node.nodeType !== Node.ELEMENT_NODE) break;
-      const el = node as Element;
-      crossed = true;
-      if (READINGS.has(el.localName)) break;
-      if (!isInline(el) || isSkipped(el)) return BREAK;
-      if (!el.firstChild) break;
-      node = el.firstChild;
+    this.carried = 0;
+    if (text.includes(PAGE_TEXT_BLOCK_END)) text = text.replaceAll(PAGE_TEXT_BLOCK_END, ' ');
+    if (HAS_TEXT.test(text)) this.out.push(text);
+    if (more && this.walker !== null) {
+      this.parts.push(text.slice(-OVERLAP));
+      this.carried = 1;
     }
   }
 }
+
+/** Any character but a space or a soft edge. */
+const HAS_TEXT = new RegExp(`[^\\s${PAGE_TEXT_SOFT_EDGE}]`);
+/** An element inside a ruby reading, whose text a parent-only look would not leave out. */
+const NESTED_READING = 'rt *, rp *';
+const READING = 'rt, rp';
 
 /** The walker's next element after the current one's subtree, or null at the root's end. */
 function skipSubtree(walker: TreeWalker): Element | null {
@@ -293,17 +200,6 @@ function skipSubtree(walker: TreeWalker): Element | null {
     if (next) return next as Element;
     if (!walker.parentNode()) return null;
   }
-}
-
-/**
- * Whether `text` may start a word: an ASCII letter or digit, or any other script's character (a
- * combining accent, a soft hyphen, CJK), taken as one so as never to lose a join.
- */
-function startsInWord(text: string): boolean {
-  const code = text.charCodeAt(0);
-  if (code >= 0x80) return true;
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /**

@@ -155,6 +155,7 @@ const api = {
         matchMs += performance.now() - s;
         return found;
       },
+      findEvery: (text) => inner.findEvery(text),
       without: (ids) => inner.without(ids),
     };
     const t0 = performance.now();

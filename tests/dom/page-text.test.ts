@@ -40,7 +40,8 @@ beforeAll(() => {
 });
 
 /** What the background finds in a chunk: each block matched alone (background/page-gate.ts). */
-const findIn = (chunk: string) => pageTextBlocks(chunk).flatMap((block) => matcher.find(block));
+const findIn = (chunk: string) =>
+  pageTextBlocks(chunk).flatMap((block) => matcher.findEvery(block));
 
 async function chunksOf(root: Node, max?: number): Promise<string[]> {
   const chunks: string[] = [];
@@ -218,6 +219,25 @@ describe('the text the gate hands over', () => {
     const scanned = new BlockWalker(body).run().flatMap((block) => matcher.find(block.text));
     expect(scanned.map((m) => m.termId)).toContain('national-diet');
     const handed = (await chunksOf(body)).flatMap((chunk) => findIn(chunk).map((m) => m.termId));
+    expect(handed).toContain('national-diet');
+  });
+
+  it('leaves out a ruby reading however deep its text, so the word it annotates stays whole', async () => {
+    // 国<rt><span>こっ</span></rt>会: the reading's text is a <span>'s, not the <rt>'s own.
+    const p = document.createElement('p');
+    const ruby = document.createElement('ruby');
+    for (const [base, reading] of [
+      ['国', 'こっ'],
+      ['会', 'かい'],
+    ]) {
+      const rt = document.createElement('rt');
+      const span = document.createElement('span');
+      span.textContent = reading!;
+      rt.append(span);
+      ruby.append(base!, rt);
+    }
+    p.append(ruby, 'が開かれた。');
+    const handed = (await chunksOf(p)).flatMap((chunk) => findIn(chunk).map((m) => m.termId));
     expect(handed).toContain('national-diet');
   });
 

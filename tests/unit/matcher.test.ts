@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileSliced, compile, counts, cues, type MatchableTerm } from '../../glossary/matcher';
 import { aliasForms } from '../../glossary/variants';
+import { SOFT_EDGE } from '../../glossary/normalize';
+import { PAGE_TEXT_SOFT_EDGE } from '../../utils/page-scripts';
 
 const TERMS: MatchableTerm[] = [
   {
@@ -278,5 +280,57 @@ describe('compileSliced', () => {
     expect(sliced.find(text)).toEqual(compile(terms).find(text));
     expect(sliced.find(text).map((m) => m.termId)).toEqual(['t12', 't7', 't399']);
     expect(pauses).toBeGreaterThan(0);
+  });
+});
+
+describe('findEvery, over text with soft edges (the gate’s, utils/page-scripts.ts)', () => {
+  const E = PAGE_TEXT_SOFT_EDGE;
+  /** Each match of findEvery as "termId:matched text", soft edges shown as |. */
+  const every = (text: string) =>
+    matcher
+      .findEvery(text)
+      .map((x) => `${x.termId}:${text.slice(x.start, x.end).replaceAll(E, '|')}`);
+
+  it('is the character the matcher folds as a soft edge', () => {
+    expect(PAGE_TEXT_SOFT_EDGE).toBe(String.fromCharCode(SOFT_EDGE));
+  });
+
+  it('finds a word across a soft edge, and a word that ends or starts at one', () => {
+    // "Sen<b>kaku Islands</b>", and "<p>Japan</p><p>Okinawa</p>" with no space between.
+    expect(every(`the Sen${E}kaku Islands`)).toEqual(['senkaku:Sen|kaku Islands']);
+    expect(every(`Japan${E}Okinawa`)).toEqual(['japan:Japan', 'okinawa:Okinawa']);
+    // find() reads a soft edge the same way; without one these are no words at all.
+    expect(found(`Japan${E}Okinawa`)).toEqual(['japan:Japan', 'okinawa:Okinawa']);
+    expect(found('JapanOkinawa')).toEqual([]);
+  });
+
+  it('finds the shorter aliases under a longer one, since the longer may not be one block', () => {
+    // The scanner reads "<p>Japan-</p><p>Philippines reciprocal access agreement</p>" as two blocks.
+    const text = `Japan-${E}Philippines reciprocal access agreement`;
+    expect(found(text)).toEqual([
+      'jp-ph-raa:Japan-|Philippines reciprocal access agreement'.replace('|', E),
+    ]);
+    expect(every(text)).toEqual([
+      'japan:Japan',
+      'jp-ph-raa:Japan-|Philippines reciprocal access agreement',
+      'philippines:Philippines',
+      'raa:reciprocal access agreement',
+    ]);
+  });
+
+  it('blocks with a notIn phrase in one text node, not with one that touches a soft edge', () => {
+    expect(every('Diet Coke')).toEqual([]);
+    // "<li>Diet</li><li>Coke</li>": the scanner would mark the Diet.
+    expect(every(`Diet${E} Coke`)).toEqual(['diet:Diet']);
+    expect(every(`Diet ${E}Coke`)).toEqual(['diet:Diet']);
+  });
+
+  it('finds what find finds in text without soft edges, and more', () => {
+    const text =
+      'Prime Minister Abe visited Okinawa; the Japan-Philippines RAA and collective self-defence.';
+    const all = every(text);
+    for (const match of found(text).filter((m) => !m.endsWith('(cue)'))) {
+      expect(all).toContain(match.replace(/ \(\w+\)$/, ''));
+    }
   });
 });
