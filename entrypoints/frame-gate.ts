@@ -4,7 +4,7 @@
  * background, which runs the main script there only if the text holds something Gloss would draw
  * (entrypoints/background/page-gate.ts); the main script brings the rest. Until then it watches for
  * text the page adds, and asks again; so does the background when the packs change or Gloss is
- * switched on or off (background/page-gate.ts askGatesAgain).
+ * switched on or off (background/page-gate.ts askGatesAgain, through GATE_GLOBAL).
  *
  * Issue #14: compiling and starting Gloss's page scripts was most of what it cost a page, and most
  * pages and frames have nothing Gloss would draw (no key term, and too few capitals, leaders and
@@ -17,26 +17,14 @@
  * free name it knows, such as `on` or `send` from utils/messages.ts: the manifest e2e test checks
  * that neither the polyfill nor the protocol came in that way.)
  */
+import { GATE_GLOBAL, type GateHandle } from '@/utils/page-scripts';
 import { probe } from '@/utils/test-probe';
 import { untilWorthReading } from './content/frame-gate';
 import { isEditableDocument } from './content/story/editable';
 import { sendText, TextWatch } from './content/page-text';
 
-interface MessageSender {
-  id?: string;
-  tab?: unknown;
-}
-type Listener = (message: unknown, sender: MessageSender, reply: (answer: unknown) => void) => void;
-interface ApiEvent<L> {
-  addListener(listener: L): void;
-  removeListener(listener: L): void;
-}
 interface ExtensionApi {
-  runtime: {
-    id: string;
-    sendMessage(message: unknown): Promise<unknown>;
-    onMessage: ApiEvent<Listener>;
-  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
 /** The background's answer to `gloss:page-text` (utils/messages.ts). */
@@ -65,19 +53,16 @@ export default defineUnlistedScript(() => {
   let queue = Promise.resolve();
   let editable = false;
 
-  // Until the main script runs here: the background asks again after the packs change or Gloss
-  // is switched on or off, and the top frame answers the popup itself, with no terms (only the
-  // top frame answers for the tab, as the main script does).
+  // Until the main script runs here, the background asks again after the packs change or Gloss
+  // is switched on or off, and the popup asks the top frame what it holds (see GATE_GLOBAL).
   const top = window === window.top;
-  const onMessage: Listener = (message, sender, reply) => {
-    if (sender.id !== api.runtime.id || sender.tab !== undefined) return;
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'gloss:judge-again') {
-      if (watch) judge([document.body ?? document.documentElement]);
-    } else if (type === 'gloss:page-terms' && top) {
-      reply({ on: verdict?.on ?? true, host: location.hostname, terms: [] });
-    }
+  const handle: GateHandle = {
+    judgeAgain: () => {
+      if (watch && !stop.signal.aborted) judge([document.body ?? document.documentElement]);
+    },
+    pageTerms: () => (top ? { on: verdict?.on ?? true, host: location.hostname, terms: [] } : null),
   };
+  (globalThis as { [GATE_GLOBAL]?: GateHandle })[GATE_GLOBAL] = handle;
 
   /** Hands `roots`' text over, chunk by chunk, until the background has run the main script. */
   const judge = (roots: (Node | null)[]) => {
@@ -109,8 +94,6 @@ export default defineUnlistedScript(() => {
     });
   };
 
-  api.runtime.onMessage.addListener(onMessage);
-  stop.signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(onMessage));
   let watch: TextWatch | undefined;
   void untilWorthReading(window, stop.signal).then(() => {
     // Off for the site: only a change of settings can make added text worth reading.

@@ -40,12 +40,6 @@ export const protocol = {
     request: v.strictObject({}),
     reply: v.strictObject({ on: v.boolean(), host: v.string(), terms: v.array(pageTerm) }),
   },
-  /**
-   * Sent to every tab's frames when the packs change or Gloss is switched on or off: a frame
-   * that has only the gate (utils/page-scripts.ts) hands its text over again. Nothing else
-   * answers it.
-   */
-  'gloss:judge-again': { to: 'tab', request: v.strictObject({}), reply: v.null() },
   /** Scroll to the term's first mention in the story and open its popover. */
   'gloss:reveal-term': { to: 'tab', request: v.strictObject({ termId }), reply: ok },
   /**

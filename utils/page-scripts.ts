@@ -58,6 +58,26 @@ export const PAGE_TEXT_BLOCK_END = '\0';
  */
 export const PAGE_TEXT_SOFT_EDGE = '\u0001';
 
+/**
+ * The name under which the gate keeps its GateHandle in the content scripts' isolated world: the
+ * background and the popup reach it with `scripting.executeScript`, which runs a function there.
+ * Pages cannot see that world. The gate keeps no message listener: setting one up cost every page
+ * and frame about 3 ms (traced in Chromium, issue #14), for questions asked a few times a day.
+ */
+export const GATE_GLOBAL = '__glossGate';
+
+/** What the gate answers to, until the main script runs in its frame (see GATE_GLOBAL). */
+export interface GateHandle {
+  /** Hands the frame's text over again (the packs changed, or Gloss was switched on or off). */
+  judgeAgain(): void;
+  /**
+   * The top frame's answer to the popup's `gloss:page-terms` (utils/messages.ts): whether Gloss
+   * is on for the site, the site, and no terms; null in other frames, which do not answer for the
+   * tab.
+   */
+  pageTerms(): { on: boolean; host: string; terms: never[] } | null;
+}
+
 /** The blocks of a `gloss:page-text` chunk (see PAGE_TEXT_BLOCK_END), empty ones left out. */
 export function pageTextBlocks(chunk: string): string[] {
   return chunk.split(PAGE_TEXT_BLOCK_END).filter((block) => block.length > 0);

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
 import type { ReplyOf, Sender } from '@/utils/messages';
-import { pageTextBlocks } from '@/utils/page-scripts';
+import { GATE_GLOBAL, pageTextBlocks, type GateHandle } from '@/utils/page-scripts';
 import { isOnFor, loadSettings, type Settings } from '@/utils/settings';
 import { enabledPacks } from './enabled-packs';
 import { runPageScripts } from './page-scripts';
@@ -35,21 +35,29 @@ export function resetPageGate(): void {
 }
 
 /**
- * Asks every tab's gates to hand their frame's text over again (`gloss:judge-again`). The gates
- * keep no storage listener of their own: it cost each page and frame about 3 ms to set up, for a
- * change made a few times a year (issue #14, traced on the corpus). Tabs without Gloss's scripts
- * (browser pages, the store) reject the message; that is ignored.
+ * Asks the gate in every frame of every tab to hand its frame's text over again (its GateHandle,
+ * utils/page-scripts.ts). Frames where the main script runs, or that have no gate, do nothing;
+ * tabs Gloss may not read (browser pages, the store) refuse, which is ignored.
  */
 export async function askGatesAgain(): Promise<void> {
   const tabs = await browser.tabs.query({});
   const ask = async (tabId: number) => {
     try {
-      await browser.tabs.sendMessage(tabId, { type: 'gloss:judge-again' });
+      await browser.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        func: judgeAgainHere,
+        args: [GATE_GLOBAL],
+      });
     } catch {
-      // No receiver in that tab.
+      // Not a page Gloss may read.
     }
   };
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : ask(tab.id))));
+}
+
+/** Runs in a frame's isolated world (so it may use nothing from outside itself). */
+function judgeAgainHere(name: string): void {
+  (globalThis as unknown as Record<string, Partial<GateHandle> | undefined>)[name]?.judgeAgain?.();
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Asks the target tab's content script which glossary terms its page has. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendToTab, type PageTerm } from '@/utils/messages';
+import { browser } from 'wxt/browser';
+import { parseReply, sendToTab, type PageTerm, type ReplyOf } from '@/utils/messages';
+import { GATE_GLOBAL, type GateHandle } from '@/utils/page-scripts';
 import { targetTab, type TargetTab } from './tab-messages';
 
 export type PageTermsState =
@@ -15,11 +17,36 @@ export async function fetchPageTerms(): Promise<PageTermsState> {
   if (!tab) return { status: 'unreachable', tab: null };
   try {
     // Checked against the protocol: a page that answers wrongly is treated as unreachable.
-    const { on, host, terms } = await sendToTab(tab.id, 'gloss:page-terms', {});
+    const { on, host, terms } = await sendToTab(tab.id, 'gloss:page-terms', {}).catch(() =>
+      askGate(tab.id),
+    );
     return on ? { status: 'ready', tab, host, terms } : { status: 'off', tab, host };
   } catch {
     return { status: 'unreachable', tab };
   }
+}
+
+/**
+ * The answer of the tab's top frame when only the gate runs there (nothing to draw was found):
+ * its GateHandle, which keeps no message listener (utils/page-scripts.ts GATE_GLOBAL).
+ * @throws Error when the tab is not a page Gloss reads, or the answer is malformed.
+ */
+async function askGate(tabId: number): Promise<ReplyOf<'gloss:page-terms'>> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: pageTermsHere,
+    args: [GATE_GLOBAL],
+  });
+  return parseReply('gloss:page-terms', frame?.result);
+}
+
+/** Runs in the top frame's isolated world (so it may use nothing from outside itself). */
+function pageTermsHere(name: string): unknown {
+  return (
+    (globalThis as unknown as Record<string, Partial<GateHandle> | undefined>)[
+      name
+    ]?.pageTerms?.() ?? null
+  );
 }
 
 /**

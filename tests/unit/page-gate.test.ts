@@ -3,6 +3,7 @@
  * the chunks a frame has handed over together, and asks the gates again only when the packs
  * change or Gloss is switched on or off.
  */
+import { GATE_GLOBAL } from '@/utils/page-scripts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -47,18 +48,35 @@ describe('the verdict on a frame', () => {
 });
 
 describe('asking the gates again', () => {
-  it('asks every tab, and a tab without Gloss does not stop the rest', async () => {
-    const first = await fakeBrowser.tabs.create({ url: 'https://example.com/a' });
+  it("runs the gate's judgeAgain in every frame of every tab; a tab Gloss may not read stops nothing", async () => {
+    const first = await fakeBrowser.tabs.create({ url: 'chrome://settings' });
     const second = await fakeBrowser.tabs.create({ url: 'https://example.com/b' });
     const asked: number[] = [];
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId, message) => {
-      expect(message).toEqual({ type: 'gloss:judge-again' });
-      asked.push(tabId);
-      if (tabId === first.id) throw new Error('Could not establish connection.');
-    });
+    const judged: number[] = [];
+    let frameOf = -1;
+    const handle = { judgeAgain: () => judged.push(frameOf) };
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: {
+      target: { tabId: number; allFrames?: boolean };
+      func: (...args: unknown[]) => unknown;
+      args: unknown[];
+    }) => {
+      expect(injection.target.allFrames).toBe(true);
+      asked.push(injection.target.tabId);
+      if (injection.target.tabId === first.id) throw new Error('Cannot access a chrome:// URL');
+      // The function runs in the frame's isolated world, where the gate keeps its handle.
+      (globalThis as Record<string, unknown>)[GATE_GLOBAL] = handle;
+      frameOf = injection.target.tabId;
+      try {
+        return [{ frameId: 0, result: injection.func(...injection.args) }];
+      } finally {
+        delete (globalThis as Record<string, unknown>)[GATE_GLOBAL];
+      }
+    }) as never);
     await askGatesAgain();
     expect(asked).toContain(first.id);
     expect(asked).toContain(second.id);
+    expect(judged).toContain(second.id);
+    expect(judged).not.toContain(first.id);
   });
 });
 
