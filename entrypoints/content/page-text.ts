@@ -23,38 +23,31 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
 /**
- * The gate's walk, over the text nodes of each root and then its open shadow roots (roots of their
- * own, read next). It hands over a superset of what the scanner's walk reads (text-blocks.ts
- * BlockWalker), cheaply enough for every page, most of which never get the scanner:
+ * The gate's walk: one TreeWalker over a root's elements and text nodes, then its open shadow
+ * roots (roots of their own, read next). It hands over a superset of what the scanner's walk reads
+ * (text-blocks.ts BlockWalker), cheaply enough for every page, most of which never get the scanner:
  * - each text node's data as it is, with PAGE_TEXT_SOFT_EDGE between two nodes. Where they meet,
  *   the scanner may join them into one word ("Sen<b>kaku</b>", 国<rt>こく</rt>会) or keep them
  *   apart (two blocks, a <br>, flex items); the background's matcher finds what either reading
  *   holds (glossary/normalize.ts SOFT_EDGE), so the gate need not work that out;
- * - text whose parent the scanner skips is left out: scripts, styles, form fields, code, a ruby
- *   reading. Only the parent is looked at, once per run of its text nodes. Text deeper in a
- *   skipped subtree (a <span> in a <button>) is handed over too: it can only add a match, except
- *   inside a ruby reading, where it would split the word, so a root with such a reading is read
- *   with each parent's ancestors looked at as well.
+ * - the subtrees the scanner skips are skipped (scripts, styles, form fields, code, ruby readings),
+ *   but for editable regions, which only add text;
+ * - the hooks hear of each open shadow root and of each custom element without one yet.
  *
  * Issue #14: the gate used to work out the scanner's blocks (each parent's ancestors, the elements
- * between two nodes where letters met). On the corpus's pages that cost 10–25 ms per page in
- * Chromium, most of Gloss's cost on a page with nothing to draw; this walk is the browser's
- * TreeWalker and an array push per text node (Gloss's traced time on 12 of those pages, the two
- * walks side by side: median 15.7 → 8.8 ms).
+ * between two nodes where letters met), then walk the elements again for shadow roots. On the
+ * corpus's pages that cost 10–25 ms per page in Chromium, most of Gloss's cost on a page with
+ * nothing to draw. This walk is the browser's TreeWalker, an array push per text node and a look
+ * at each element's name and shadow root (Gloss's traced time on 12 of those pages, side by side:
+ * median 15.7 → 8.8 ms for the text nodes alone).
  */
 class TextReader {
   private readonly roots: Node[];
+  /** Over the elements and text nodes of the root being read. */
   private walker: TreeWalker | null = null;
-  private root: Node | null = null;
-  /** Between a root's text and its shadow roots' (findShadows): the walk over its elements. */
-  private elements: TreeWalker | null = null;
-  private element: Element | null = null;
+  /** The next node to look at, where skipping a subtree already moved the walker there. */
+  private pending: Node | null = null;
   private found: ShadowRoot[] = [];
-  /** The last text node's parent, and whether its text is left out. */
-  private parent: Node | null = null;
-  private skipped = false;
-  /** Whether the root has an element inside a ruby reading (see the class comment). */
-  private nestedReadings = false;
   private parts: string[] = [];
   /** How many of `parts` were carried over from the block handed on before (see `flush`). */
   private carried = 0;
@@ -68,7 +61,7 @@ class TextReader {
   }
 
   get done(): boolean {
-    return this.walker === null && this.elements === null && this.roots.length === 0;
+    return this.walker === null && this.roots.length === 0;
   }
 
   /**
@@ -78,95 +71,47 @@ class TextReader {
   read(deadline: number): string[] {
     let count = 0;
     for (;;) {
-      if (this.elements) {
-        if (this.findShadows(deadline)) continue;
-        break;
-      }
-      if (!this.walker) {
+      const walker = this.walker;
+      if (!walker) {
         const next = this.roots.pop();
         if (!next) break;
-        this.start(next);
+        const doc = next.ownerDocument ?? (next as Document);
+        this.walker = doc.createTreeWalker(next, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         continue;
       }
       if ((++count & 255) === 0 && performance.now() > deadline) break;
-      const node = this.walker.nextNode();
-      if (node) this.text(node as Text);
-      else this.startShadows();
+      const node = this.pending ?? walker.nextNode();
+      this.pending = null;
+      if (node === null) this.endRoot();
+      else if (node.nodeType === TEXT_NODE) this.parts.push((node as Text).data);
+      else this.element(node as Element, walker);
     }
     this.flush(true);
     return this.out.splice(0);
   }
 
-  private start(root: Node): void {
-    this.root = root;
-    this.parent = null;
-    const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const scope = (
-      root.nodeType === Node.DOCUMENT_NODE ? doc.documentElement : root
-    ) as Partial<ParentNode> | null;
-    this.nestedReadings = scope?.querySelector?.(NESTED_READING) != null;
+  private element(el: Element, walker: TreeWalker): void {
+    const name = el.localName;
+    if (SKIPPED.has(name) || name === UI_HOST_NAME) {
+      this.pending = skipSubtree(walker);
+      // Nothing to look at after it: the root is read (a null `pending` would read on instead).
+      if (this.pending === null) this.endRoot();
+      return;
+    }
+    const shadow = el.shadowRoot;
+    if (shadow) {
+      this.hooks.shadowRoot?.(shadow);
+      this.found.push(shadow);
+    } else if (name.includes('-')) this.hooks.shadowless?.(el);
   }
 
-  /**
-   * After a root's text, its open shadow roots, found by a walk over its elements (see
-   * findShadows). Not before: a walk the background stops at the first chunk with a term never
-   * needs them, and walked at start, unsliced, the bench's 5 MB page's elements were one task of
-   * 138 ms (traced).
-   */
-  private startShadows(): void {
+  /** The root is read: its open shadow roots are next, in document order. */
+  private endRoot(): void {
     this.flush(false);
     this.walker = null;
-    const root = this.root!;
-    const doc = root.ownerDocument ?? (root as Document);
-    this.elements = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    this.element = this.elements.nextNode() as Element | null;
-  }
-
-  private text(node: Text): void {
-    const parent = node.parentNode;
-    if (parent !== this.parent) {
-      this.parent = parent;
-      this.skipped = SKIPPED.has((parent as Element).localName);
-      if (!this.skipped && this.nestedReadings) {
-        this.skipped = (parent as Element).closest?.(READING) != null;
-      }
-    }
-    if (!this.skipped) this.parts.push(node.data);
-  }
-
-  /**
-   * Walks on to the open shadow roots under the root until `deadline`: they are read as roots of
-   * their own, next; the hooks hear of them, and of custom elements without one yet. Skipped
-   * subtrees are not entered. Returns whether the walk is finished.
-   */
-  private findShadows(deadline: number): boolean {
-    const walker = this.elements!;
-    let el = this.element;
-    let count = 0;
-    while (el) {
-      if ((++count & 255) === 0 && performance.now() > deadline) {
-        this.element = el;
-        return false;
-      }
-      const name = el.localName;
-      if (SKIPPED.has(name) || name === UI_HOST_NAME) {
-        el = skipSubtree(walker);
-        continue;
-      }
-      const shadow = el.shadowRoot;
-      if (shadow) {
-        this.hooks.shadowRoot?.(shadow);
-        this.found.push(shadow);
-      } else if (name.includes('-')) this.hooks.shadowless?.(el);
-      el = walker.nextNode() as Element | null;
-    }
-    this.elements = null;
-    this.element = null;
-    // Popped in document order, before the roots still waiting.
+    this.pending = null;
     for (let i = this.found.length - 1; i >= 0; i--) this.roots.push(this.found[i]!);
     this.found = [];
-    return true;
   }
 
   /**
@@ -187,17 +132,15 @@ class TextReader {
   }
 }
 
+const TEXT_NODE = 3;
 /** Any character but a space or a soft edge. */
 const HAS_TEXT = new RegExp(`[^\\s${PAGE_TEXT_SOFT_EDGE}]`);
-/** An element inside a ruby reading, whose text a parent-only look would not leave out. */
-const NESTED_READING = 'rt *, rp *';
-const READING = 'rt, rp';
 
-/** The walker's next element after the current one's subtree, or null at the root's end. */
-function skipSubtree(walker: TreeWalker): Element | null {
+/** The walker's next node after the current one's subtree, or null at the root's end. */
+function skipSubtree(walker: TreeWalker): Node | null {
   for (;;) {
     const next = walker.nextSibling();
-    if (next) return next as Element;
+    if (next) return next;
     if (!walker.parentNode()) return null;
   }
 }
