@@ -222,6 +222,23 @@ describe('the text the gate hands over', () => {
     expect(handed).toContain('national-diet');
   });
 
+  it('hands over the indentation between tags as one space or line break, words kept apart', async () => {
+    const p = document.createElement('p');
+    const indent = '\n' + ' '.repeat(40);
+    for (const word of ['reciprocal', 'access', 'agreement']) {
+      const b = document.createElement('b');
+      b.textContent = word;
+      p.append(b, indent);
+    }
+    p.append(document.createTextNode('    '), 'signed');
+    const chunks = await chunksOf(p);
+    expect(chunks.join('')).not.toContain(indent);
+    expect(chunks.join('').length).toBeLessThan(60);
+    expect(chunks.flatMap((chunk) => findIn(chunk).map((m) => m.termId))).toContain(
+      'reciprocal-access-agreement',
+    );
+  });
+
   it('leaves out a ruby reading however deep its text, so the word it annotates stays whole', async () => {
     // 国<rt><span>こっ</span></rt>会: the reading's text is a <span>'s, not the <rt>'s own.
     const p = document.createElement('p');
