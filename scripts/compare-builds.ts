@@ -1,7 +1,9 @@
 /**
  * Before/after figures for the corpus's CPU measure (scripts/corpus-cpu.ts): the main-thread CPU
  * that several extension builds add to corpus pages, all in one run (pages in turn, each loaded
- * with no extension, the empty-content-script extension and every build, the least of N loads).
+ * with no extension, the empty-content-script extension and every build, the least of N loads;
+ * each load round starts one variant later, so that with as many loads as variants each variant
+ * takes every place in the round once).
  * A development aid: the corpus runner (`npm run corpus`) measures Gloss's own build.
  *
  * Usage: node scripts/compare-builds.ts <runs> <page substrings, comma-separated; '' for all>
@@ -46,7 +48,11 @@ try {
   for (const file of files) {
     const page: Record<string, number> = {};
     for (let run = 0; run < runs; run++) {
-      for (const [name, context] of variants) {
+      // Each run starts with the next variant: a load is cheaper or dearer by its place in the
+      // round (on cnn-alito the build loaded third added 47 and 48 ms, the one loaded fourth 131
+      // and 132, whichever build it was), so each should take every place.
+      for (let i = 0; i < variants.length; i++) {
+        const [name, context] = variants[(run + i) % variants.length]!;
         page[name] = Math.min(page[name] ?? Infinity, await taskMs(context, urlOf(file), 20_000));
       }
     }
