@@ -5,7 +5,7 @@
  * what it added.
  */
 import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK, PAGE_TEXT_SOFT_EDGE } from '@/utils/page-scripts';
-import { isInSkippedRegion, isSkipped, SKIPPED, UI_HOST_TAG, type WalkHooks } from './text-blocks';
+import { isInSkippedRegion, isSkipped, isSkippedTag, type WalkHooks } from './text-blocks';
 import { ShadowWatch } from './story/shadow-watch';
 
 /** Walk slices stay this short (ms), like the scanner's: the page's own tasks go between them. */
@@ -20,7 +20,6 @@ const OVERLAP = 256;
 const FIRST_CHUNK = 64 * 1024;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
 /**
  * The gate's walk: one TreeWalker over a root's elements and text nodes, then its open shadow
@@ -45,8 +44,6 @@ class TextReader {
   private readonly roots: Node[];
   /** Over the elements and text nodes of the root being read. */
   private walker: TreeWalker | null = null;
-  /** The next node to look at, where skipping a subtree already moved the walker there. */
-  private pending: Node | null = null;
   private found: ShadowRoot[] = [];
   private parts: string[] = [];
   /** How many of `parts` were carried over from the block handed on before (see `flush`). */
@@ -80,8 +77,7 @@ class TextReader {
         continue;
       }
       if ((++count & 255) === 0 && performance.now() > deadline) break;
-      const node = this.pending ?? walker.nextNode();
-      this.pending = null;
+      const node = walker.nextNode();
       if (node === null) this.endRoot();
       else if (node.nodeType === TEXT_NODE) this.parts.push(shortened((node as Text).data));
       else this.element(node as Element, walker);
@@ -92,10 +88,9 @@ class TextReader {
 
   private element(el: Element, walker: TreeWalker): void {
     const name = el.localName;
-    if (SKIPPED.has(name) || name === UI_HOST_NAME) {
-      this.pending = skipSubtree(walker);
-      // Nothing to look at after it: the root is read (a null `pending` would read on instead).
-      if (this.pending === null) this.endRoot();
+    if (isSkippedTag(name)) {
+      // To its last descendant: the walker's next node is then the first after its subtree.
+      while (walker.lastChild());
       return;
     }
     const shadow = el.shadowRoot;
@@ -109,7 +104,6 @@ class TextReader {
   private endRoot(): void {
     this.flush(false);
     this.walker = null;
-    this.pending = null;
     for (let i = this.found.length - 1; i >= 0; i--) this.roots.push(this.found[i]!);
     this.found = [];
   }
@@ -147,17 +141,9 @@ function shortened(data: string): string {
   if (data.length < 2 || data.charCodeAt(0) > 32 || NOT_SPACE.test(data)) return data;
   return data.includes('\n') ? '\n' : ' ';
 }
+
 /** Any character but a space or a soft edge. */
 const HAS_TEXT = new RegExp(`[^\\s${PAGE_TEXT_SOFT_EDGE}]`);
-
-/** The walker's next node after the current one's subtree, or null at the root's end. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  for (;;) {
-    const next = walker.nextSibling();
-    if (next) return next;
-    if (!walker.parentNode()) return null;
-  }
-}
 
 /**
  * The text under `roots`, in chunks of at most `first` UTF-16 code units, then four times more per

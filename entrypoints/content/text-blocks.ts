@@ -108,11 +108,15 @@ export const READINGS = new Set(['rt', 'rp']);
 
 const UI_HOST_NAME = UI_HOST_TAG.toLowerCase();
 
+/** Whether an element with this local name is skipped whatever its attributes (see isSkipped). */
+export function isSkippedTag(name: string): boolean {
+  return SKIPPED.has(name) || name === UI_HOST_NAME;
+}
+
 // `hidden` text is read too: the page may reveal it later, and whether a mention can be seen is
 // decided when it would be drawn (story/visible.ts), not while walking.
 export function isSkipped(el: Element): boolean {
-  const name = el.localName;
-  if (SKIPPED.has(name) || name === UI_HOST_NAME) return true;
+  if (isSkippedTag(el.localName)) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
