@@ -87,12 +87,18 @@ export const protocol = {
   /**
    * A frame's gate script hands over the text it can read (in chunks): the background runs the
    * main script there only when the text holds something Gloss would draw (utils/page-scripts.ts).
-   * `on`: Gloss is on for the frame's site; `loaded`: the main script now runs there.
+   * `story`: the text is the story's, as the main script would read it; else the whole frame's.
+   * `on`: Gloss is on for the frame's site; `loaded`: the main script now runs there; `readStory`:
+   * the whole text would open the gate, and the story reader now runs there, so the story's text
+   * decides (the gate hands it over next).
    */
   'gloss:page-text': {
     to: 'background',
-    request: v.strictObject({ text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_CHUNK)) }),
-    reply: v.strictObject({ on: v.boolean(), loaded: v.boolean() }),
+    request: v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_CHUNK)),
+      story: v.optional(v.boolean()),
+    }),
+    reply: v.strictObject({ on: v.boolean(), loaded: v.boolean(), readStory: v.boolean() }),
   },
   /** Selection → term, answered by the background (fuse.js stays out of every page's script). */
   'gloss:resolve-selection': {

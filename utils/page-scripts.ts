@@ -5,7 +5,8 @@
  * the 2-core test machine). So the manifest lists only a small gate script (entrypoints/frame-gate.ts)
  * for every frame. Once its frame is worth reading, the gate hands the frame's text to the
  * background, which runs the main script there only if the text holds something Gloss would draw
- * (entrypoints/background/page-gate.ts): most news pages, and most frames, never get more. The
+ * (entrypoints/background/page-gate.ts): most news pages, and most frames, never get more. Where
+ * the whole text would, the story reader comes first, and the story's text alone decides. The
  * main script then asks for the engine and its data; the popover's code comes when a reader first
  * points at, focuses or taps a mark, during the hover delay.
  * The background runs them in the asking frame (`scripting.executeScript`, uBlock Origin's way of
@@ -14,7 +15,7 @@
 
 /** The parts a content script may ask for (the main script comes through the gate's text). */
 export const PAGE_SCRIPT_PARTS = ['engine', 'popover'] as const;
-export type PageScriptPart = (typeof PAGE_SCRIPT_PARTS)[number] | 'main';
+export type PageScriptPart = (typeof PAGE_SCRIPT_PARTS)[number] | 'main' | 'story';
 
 /** The bundled pack's data script: written by wxt.config.ts at build time. */
 export const BUNDLED_PACK_SCRIPT = 'content-scripts/bundled-pack.js';
@@ -78,6 +79,31 @@ export interface GateHandle {
   pageTerms(): { on: boolean; host: string; terms: never[] } | null;
 }
 
+/**
+ * The name under which the story reader (entrypoints/story-reader.ts) keeps its StoryReader in the
+ * content scripts' isolated world, for the gate. The background runs it in a frame whose whole
+ * text holds something Gloss would draw; from then on the gate hands over the story's text alone.
+ */
+export const STORY_READER_GLOBAL = '__glossStoryReader';
+
+/** Where the main script would read a frame now (entrypoints/content/story/scope.ts `Scope`). */
+export interface StoryScope {
+  /** The roots a scan starts from: the story's, or the body on a page without one. */
+  scanRoots(doc: Document): Node[];
+  /** Whether a walk down from a scan root leaves `el`'s subtree out (chrome). */
+  leavesOut(el: Element): boolean;
+  /** Of nodes whose text changed, what a scan reads. */
+  clip(changed: readonly Node[]): Node[];
+  /** Whether `other` found the same story (or none either). */
+  sameStoryAs(other: StoryScope): boolean;
+}
+
+/** What the story reader gives the gate (see STORY_READER_GLOBAL). */
+export interface StoryReader {
+  /** Finds the story in `doc` now, as the main script would (DOM reads only, no layout). */
+  scopeOf(doc: Document): StoryScope;
+}
+
 /** The blocks of a `gloss:page-text` chunk (see PAGE_TEXT_BLOCK_END), empty ones left out. */
 export function pageTextBlocks(chunk: string): string[] {
   return chunk.split(PAGE_TEXT_BLOCK_END).filter((block) => block.length > 0);
@@ -88,4 +114,5 @@ export const PAGE_SCRIPT_FILES: Record<PageScriptPart, readonly string[]> = {
   main: [MAIN_SCRIPT],
   engine: [BUNDLED_PACK_SCRIPT, 'page-engine.js'],
   popover: ['popover-ui.js'],
+  story: ['story-reader.js'],
 };

@@ -52,7 +52,7 @@ export default defineBackground(() => {
     'gloss:bundled-pack': () => bundledPackText(),
     'gloss:word-starts': ({ texts }) => texts.map(wordStarts),
     'gloss:load-scripts': ({ part }, sender) => runPageScripts(part, sender),
-    'gloss:page-text': ({ text }, sender) => onPageText(text, sender),
+    'gloss:page-text': ({ text, story }, sender) => onPageText(text, story ?? false, sender),
   });
 
   // End-to-end tests drive the handlers the browser calls (Playwright cannot click a context

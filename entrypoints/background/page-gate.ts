@@ -117,17 +117,27 @@ function hostOf(sender: Sender): string {
 }
 
 /**
- * Judges one chunk of a frame's text and, when it holds something to draw, runs the main script in
- * that frame (the gate stops sending then).
+ * Judges one chunk of a frame's text. When the whole frame's text (`story` false) holds something
+ * to draw, runs the story reader there, and the story's text decides next; when the story's does,
+ * runs the main script there. The gate stops sending the chunks of that walk either way.
+ * The story's chunks add up apart from the whole text's: the whole text's terms (a menu's, a
+ * footer's) do not count for the story.
  * @throws Error as runPageScripts does (a sender that is not a tab's frame, a frame gone).
  */
 export async function onPageText(
   text: string,
+  story: boolean,
   sender: Sender,
 ): Promise<ReplyOf<'gloss:page-text'>> {
   const settings = await loadSettings();
-  if (!isOnFor(settings, hostOf(sender))) return { on: false, loaded: false };
-  if (!(await mayDrawIn(text, frameOf(sender)))) return { on: true, loaded: false };
+  if (!isOnFor(settings, hostOf(sender))) return { on: false, loaded: false, readStory: false };
+  const frame = frameOf(sender);
+  const key = frame === undefined ? undefined : `${frame}${story ? ' story' : ''}`;
+  if (!(await mayDrawIn(text, key))) return { on: true, loaded: false, readStory: false };
+  if (!story) {
+    await runPageScripts('story', sender);
+    return { on: true, loaded: false, readStory: true };
+  }
   await runPageScripts('main', sender);
-  return { on: true, loaded: true };
+  return { on: true, loaded: true, readStory: false };
 }

@@ -53,6 +53,7 @@ class TextReader {
   constructor(
     roots: readonly Node[],
     private readonly hooks: WalkHooks,
+    private readonly leavesOut?: (el: Element) => boolean,
   ) {
     this.roots = [...roots].reverse();
   }
@@ -88,7 +89,7 @@ class TextReader {
 
   private element(el: Element, walker: TreeWalker): void {
     const name = el.localName;
-    if (isSkippedTag(name)) {
+    if (isSkippedTag(name) || this.leavesOut?.(el)) {
       // To its last descendant: the walker's next node is then the first after its subtree.
       while (walker.lastChild());
       return;
@@ -152,6 +153,8 @@ const HAS_TEXT = new RegExp(`[^\\s${PAGE_TEXT_SOFT_EDGE}]`);
  * returns true to stop the walk (the first chunk that holds a term is enough). Resolves when the
  * walk ends.
  * @param hooks told of the shadow roots and custom elements the walk passes (TextWatch's).
+ * @param leavesOut whether an element under a root is left out with its subtree, as the scanner's
+ *   scope leaves it out (story/scope.ts `leavesOut`); the roots themselves are read.
  */
 export async function sendText(
   roots: readonly Node[],
@@ -160,7 +163,13 @@ export async function sendText(
     max = PAGE_TEXT_CHUNK,
     first = FIRST_CHUNK,
     hooks = {},
-  }: { max?: number; first?: number; hooks?: WalkHooks } = {},
+    leavesOut,
+  }: {
+    max?: number;
+    first?: number;
+    hooks?: WalkHooks;
+    leavesOut?: (el: Element) => boolean;
+  } = {},
 ): Promise<void> {
   let limit = Math.min(first, max);
   // Longer than any mention (aliases are at most a few dozen characters), shorter than a chunk.
@@ -173,7 +182,7 @@ export async function sendText(
     limit = Math.min(limit * 4, max);
     return handOver(text);
   };
-  const reader = new TextReader(roots, hooks);
+  const reader = new TextReader(roots, hooks, leavesOut);
   while (!reader.done) {
     for (const text of reader.read(performance.now() + SLICE_MS)) {
       if (chunk.length + text.length + 1 > limit && (await flush())) return;

@@ -15,6 +15,7 @@ import { BlockWalker } from '@/entrypoints/content/text-blocks';
 import { occurrencesIn } from '@/entrypoints/content/scanner';
 import { MarkStore } from '@/entrypoints/content/marks';
 import { mayDraw, roleOfTerm } from '@/entrypoints/content/story/topic';
+import { Scope } from '@/entrypoints/content/story/scope';
 import { pageTextBlocks } from '@/utils/page-scripts';
 
 let pack: Pack;
@@ -307,6 +308,161 @@ describe('the text the gate hands over', () => {
     script.textContent = 'var x = "the Senkaku Islands";';
     body.append(p, script);
     expect(await chunksOf(body)).toEqual([]);
+  });
+});
+
+describe('the text of a page with a story and chrome around it', () => {
+  const setBody = (html: string) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...document.adoptNode(parsed.body).childNodes);
+  };
+  // A story long enough to be found (story/find.ts MIN_STORY_CHARS), off the topic by itself.
+  const FILLER = `<p>${'The boats left harbour before dawn and prices fell at the docks. '.repeat(8)}</p>`;
+
+  /** A line of `words` in their wrappers, as HTML (words are the pack's, never markup). */
+  const line = (model: Word[]) =>
+    model
+      .map(({ word, wrap, space = true }) => {
+        const names = wrap ? wrap.split('>') : [];
+        const open = names.map((n) => `<${n}>`).join('');
+        const close = [...names]
+          .reverse()
+          .map((n) => `</${n}>`)
+          .join('');
+        return `${open}${word}${close}${space ? ' ' : ''}`;
+      })
+      .join('');
+
+  /**
+   * Where a piece of text sits: menus, teasers and footers around the story, chrome inside it
+   * (a share bar, an inline byline), the story's own paragraphs.
+   */
+  const PLACES = [
+    (html: string) => `<nav>${html}</nav>`,
+    (html: string) => `<div class="site-menu">${html}</div>`,
+    (html: string) => `<aside class="related"><p>${html}</p></aside>`,
+    (html: string) => `<ul class="trending"><li>${html}</li></ul>`,
+    (html: string) => `<footer>${html}</footer>`,
+    (html: string) => `<article>${html}</article>`,
+    (html: string) => `<section><p>${html}</p></section>`,
+  ];
+  const IN_STORY = [
+    (html: string) => `<p>${html}</p>`,
+    (html: string) => `<p>Tuesday <span class="byline">${html}</span></p>`,
+    (html: string) => `<div class="share-bar">${html}</div>`,
+    (html: string) => `<figure><figcaption>${html}</figcaption></figure>`,
+  ];
+  const page = () =>
+    fc.record({
+      headline: fc.boolean(),
+      story: fc.constantFrom('article', 'articleBody', 'none'),
+      around: fc.array(fc.tuple(fc.nat(PLACES.length - 1), paragraphs()), { maxLength: 4 }),
+      inside: fc.array(fc.tuple(fc.nat(IN_STORY.length - 1), paragraphs()), { maxLength: 4 }),
+    });
+
+  function render(model: PageModel): void {
+    const inside = model.inside
+      .map(([place, lines]) => IN_STORY[place]!(lines.map(line).join('<br>')))
+      .join('');
+    const body =
+      model.story === 'none'
+        ? inside
+        : `${model.headline ? '<h1>Halibut season opens early</h1>' : ''}${FILLER}${inside}`;
+    const story =
+      model.story === 'article'
+        ? `<article>${body}</article>`
+        : model.story === 'articleBody'
+          ? `<div itemprop="articleBody">${body}</div>`
+          : `<div>${body}</div>`;
+    const around = model.around.map(([place, lines]) => PLACES[place]!(lines.map(line).join(' ')));
+    const half = Math.ceil(around.length / 2);
+    setBody([...around.slice(0, half), story, ...around.slice(half)].join(''));
+  }
+  type PageModel = {
+    headline: boolean;
+    story: string;
+    around: [number, Word[][]][];
+    inside: [number, Word[][]][];
+  };
+
+  /** What the scanner reads and finds on the page: the scope's blocks (engine.ts, scanner.ts). */
+  function scanned(scope: Scope): { terms: string[]; drawn: number } {
+    let drawn = 0;
+    const store = new MarkStore(
+      'all',
+      ({ added, removed }) => {
+        drawn += added.length - removed.length;
+      },
+      { roleOf, hasStory: () => scope.story !== null },
+    );
+    const terms: string[] = [];
+    for (const root of scope.scanRoots(document)) {
+      const byRoot = new Map<Node, ReturnType<typeof occurrencesIn>>();
+      for (const block of new BlockWalker(root).run()) {
+        if (!scope.includes(block.root)) continue;
+        terms.push(...matcher.find(block.text).map((m) => `${m.termId} ${m.kind === 'cue'}`));
+        const found = occurrencesIn(block, matcher);
+        byRoot.set(block.root, [...(byRoot.get(block.root) ?? []), ...found]);
+      }
+      for (const [blockRoot, found] of byRoot) store.replace(blockRoot, found);
+    }
+    return { terms, drawn };
+  }
+
+  async function handedOver(scope: Scope): Promise<ReturnType<typeof findIn>> {
+    const chunks: string[] = [];
+    await sendText(
+      scope.scanRoots(document),
+      async (chunk) => {
+        chunks.push(chunk);
+        return false;
+      },
+      { leavesOut: (el) => scope.leavesOut(el) },
+    );
+    return chunks.flatMap(findIn);
+  }
+
+  it('holds every term the scanner finds in the story, and never leads to "nothing" where it draws', async () => {
+    await fc.assert(
+      fc.asyncProperty(page(), async (model) => {
+        render(model as PageModel);
+        const scope = Scope.of(document);
+        const { terms, drawn } = scanned(scope);
+        const handed = await handedOver(scope);
+        const keys = new Set(handed.map((m) => `${m.termId} ${m.kind === 'cue'}`));
+        for (const term of terms) expect(keys).toContain(term);
+        if (drawn > 0) expect(mayDraw(handed, roleOf)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    document.body.replaceChildren();
+  }, 60_000);
+
+  it('leaves out the menus, teasers and footer around an off-topic story', async () => {
+    setBody(`
+      <nav><a>Senkaku Islands</a> <a>Taiwan Strait</a></nav>
+      <ul class="trending"><li>The National Diet votes on defence</li></ul>
+      <article><h1>Halibut season opens early</h1>${FILLER}
+        <div class="share-bar">Share: the Quad summit</div></article>
+      <aside class="related"><p>Collective self-defence explained</p></aside>
+      <footer>Reciprocal access agreement archive</footer>`);
+    const scope = Scope.of(document);
+    expect(scope.story?.rule).toBe('article');
+    expect(scanned(scope).drawn).toBe(0);
+    expect(mayDraw(await handedOver(scope), roleOf)).toBe(false);
+    // The same chrome, read as the gate read it before it knew the story, would have opened it.
+    const whole = await chunksOf(document.body);
+    expect(mayDraw(whole.flatMap(findIn), roleOf)).toBe(true);
+    document.body.replaceChildren();
+  });
+
+  it('reads an inline byline in a paragraph, which the scanner reads as part of the paragraph', async () => {
+    setBody(`<article><h1>Halibut</h1>${FILLER}
+      <p>Reported by <span class="byline">our Senkaku Islands desk</span> on Tuesday.</p></article>`);
+    const scope = Scope.of(document);
+    expect(scanned(scope).terms).toContain('senkaku-islands false');
+    expect((await handedOver(scope)).map((m) => m.termId)).toContain('senkaku-islands');
+    document.body.replaceChildren();
   });
 });
 

@@ -167,6 +167,46 @@ describe('finding the story', () => {
   });
 });
 
+describe('what changed text a scan reads (Scope.clip)', () => {
+  test('text added in the story is read, and chrome around or inside it is not', () => {
+    load(fixture());
+    const scope = Scope.of(document);
+    const story = scope.story!.roots.at(-1)!;
+    const added = document.createElement('p');
+    story.append(added);
+    const menu = document.querySelector('nav')!;
+    const share = story.querySelector('[class*="share"]');
+    expect(share).not.toBeNull();
+    expect(scope.clip([added, menu, share!])).toEqual([added]);
+  });
+
+  test('an inline element in a paragraph is read whatever its class: its text is the paragraph’s', () => {
+    load(fixture());
+    const scope = Scope.of(document);
+    const byline = document.createElement('span');
+    byline.className = 'byline';
+    const paragraph = [...scope.story!.roots.at(-1)!.querySelectorAll('p')].find((p) =>
+      scope.includes(p),
+    );
+    paragraph!.append(byline);
+    expect(scope.clip([byline])).toEqual([byline]);
+  });
+
+  test('a change around the story reads the story, not what holds it', () => {
+    load(fixture());
+    const scope = Scope.of(document);
+    expect(scope.clip([document.body])).toEqual(scope.story!.roots);
+  });
+
+  test('finding the same story again is the same scope; losing it is not', () => {
+    load(fixture());
+    const scope = Scope.of(document);
+    expect(scope.sameStoryAs(Scope.of(document))).toBe(true);
+    document.querySelector('article')!.remove();
+    expect(scope.sameStoryAs(Scope.of(document))).toBe(false);
+  });
+});
+
 describe('text the reader sees as words', () => {
   test('ruby readings are not read, and the base characters around them are one word', () => {
     load(

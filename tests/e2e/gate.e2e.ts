@@ -33,6 +33,46 @@ test('an off-topic story gets the gate alone: no main script, engine or popover 
   expect(pageErrors).toEqual([]);
 });
 
+test('menus, teasers and a footer naming key terms around an off-topic story get the gate alone', async ({
+  openFixture,
+  pageErrors,
+}) => {
+  const page = await openFixture('chrome-around-story.html');
+  await verdictCount(page, 1);
+  expect(await verdicts(page)).toEqual([{ on: true, loaded: false }]);
+  // Added around the story, a key term is not the story's either.
+  await page.evaluate(() => {
+    const item = document.createElement('li');
+    item.textContent = 'Live: coast guard ships near the Senkaku Islands';
+    document.querySelector('.trending')!.append(item);
+  });
+  await verdictCount(page, 2);
+  // The whole text named key terms: the story finder came, and the story's text said no.
+  expect(await pageScriptsRun(page)).toEqual(['story']);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a page that swaps its story for a front page is read again whole', async ({
+  openFixture,
+}) => {
+  const page = await openFixture('chrome-around-story.html');
+  await verdictCount(page, 1);
+  // A single-page site leaves the story for its front page: with no story, Gloss reads all but
+  // the menus, so the teasers and footer it left out count now, though they did not change.
+  await page.evaluate(() => {
+    const teaser = document.createElement('section');
+    teaser.textContent = 'Latest: fish prices steady at the docks.';
+    document.querySelector('article')!.replaceWith(teaser);
+  });
+  const marks = await settledMarks(page, 2);
+  expect(marks).toEqual(
+    expect.arrayContaining(['reciprocal access agreement', 'Collective self-defence']),
+  );
+  expect(marks).not.toContain('Taiwan Strait');
+  expect(await pageScriptsRun(page)).toEqual(['story', 'main', 'engine']);
+});
+
 test('a key term the page adds later brings Gloss, which marks it', async ({
   openFixture,
   pageErrors,
@@ -46,7 +86,7 @@ test('a key term the page adds later brings Gloss, which marks it', async ({
   });
   // A key term opens the topic gate: "Washington" (the government) is drawn now too.
   expect((await settledMarks(page, 2)).sort()).toEqual(['Senkaku Islands', 'Washington']);
-  expect(await pageScriptsRun(page)).toEqual(['main', 'engine']);
+  expect(await pageScriptsRun(page)).toEqual(['story', 'main', 'engine']);
   expect((await verdicts(page)).at(-1)).toEqual({ on: true, loaded: true });
   expect(pageErrors).toEqual([]);
 });
@@ -103,6 +143,6 @@ test('a pack imported later brings Gloss to a page the gate left alone', async (
   await expect(options.locator('.notice[role=status]')).toContainText('Imported');
   // The background asks the gate again; its verdict now brings the main script, which marks.
   expect(await settledMarks(page, 1)).toContain('Halibut season');
-  expect(await pageScriptsRun(page)).toEqual(['main', 'engine']);
+  expect(await pageScriptsRun(page)).toEqual(['story', 'main', 'engine']);
   expect(pageErrors).toEqual([]);
 });

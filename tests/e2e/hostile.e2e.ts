@@ -409,7 +409,7 @@ test.describe('hostile pages', () => {
     // it had text, that for the engine, and got the pack's build-time matcher with it (no compile
     // in the frame).
     for (const frame of [same!, srcdoc!]) {
-      expect(await pageScriptsRun(frame)).toEqual(['main', 'engine']);
+      expect(await pageScriptsRun(frame)).toEqual(['story', 'main', 'engine']);
       expect(await matcherSources(frame)).toEqual(['build']);
     }
     expect(glossErrors).toEqual([]);
@@ -639,7 +639,7 @@ test.describe('frames with nothing to read', () => {
     });
     await waitForMark(hidden, 'Senkaku Islands');
     expect((await verdicts(hidden)).at(-1)).toBe(true);
-    expect(await pageScriptsRun(hidden)).toEqual(['main', 'engine']);
+    expect(await pageScriptsRun(hidden)).toEqual(['story', 'main', 'engine']);
     expect(glossErrors).toEqual([]);
   });
 });

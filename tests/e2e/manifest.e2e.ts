@@ -114,6 +114,10 @@ for (const target of TARGETS) {
       expect(gate).not.toContain('This script should only be loaded in a browser extension');
       expect(gate).not.toContain('malformed reply');
       expect(gate).toContain('gloss:page-text');
+      // The story finder comes only to frames whose whole text would open the gate.
+      const reader = readFileSync(path.join(OUTPUT_DIR, target, 'story-reader.js'), 'utf8');
+      expect(reader).toContain('articleBody');
+      expect(gate).not.toContain('articleBody');
     });
 
     test('no relaxed CSP and no resources exposed to pages', () => {

@@ -25,7 +25,7 @@ test.describe('hover', () => {
   }) => {
     const page = await openArticle(openFixture);
     // Marked, and nothing of the popover's code compiled: most pages are never hovered.
-    expect(await pageScriptsRun(page)).toEqual(['main', 'engine']);
+    expect(await pageScriptsRun(page)).toEqual(['story', 'main', 'engine']);
     const senkaku = await markPoint(page, 'Senkakus');
     await page.mouse.move(senkaku.x, senkaku.y, { steps: 3 });
     await expect.poll(() => popoverState(page)).toEqual({ open: true, title: 'Senkaku Islands' });
@@ -35,7 +35,7 @@ test.describe('hover', () => {
     const diet = await markPoint(page, 'Diet');
     await page.mouse.move(diet.x, diet.y, { steps: 3 });
     await expect.poll(() => popoverState(page)).toMatchObject({ open: true });
-    expect(await pageScriptsRun(page)).toEqual(['main', 'engine', 'popover']);
+    expect(await pageScriptsRun(page)).toEqual(['story', 'main', 'engine', 'popover']);
   });
 
   test('passing over a mark does not open the popover; resting on it does', async ({

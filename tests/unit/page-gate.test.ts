@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   askGatesAgain,
   mayDrawIn,
+  onPageText,
   resetPageGate,
   siteSwitchChanged,
 } from '@/entrypoints/background/page-gate';
@@ -44,6 +45,50 @@ describe('the verdict on a frame', () => {
 
   it('opens at once for a key term', async () => {
     expect(await mayDrawIn('Patrol ships neared the Senkaku Islands.', 'frame-1')).toBe(true);
+  });
+});
+
+describe('the two readings of a frame: its whole text, then its story', () => {
+  const sender = { tab: { id: 7 }, frameId: 0, documentId: 'doc-1', url: 'https://example.com/a' };
+  const injected = () =>
+    vi
+      .mocked(fakeBrowser.scripting.executeScript)
+      .mock.calls.map(([injection]) => (injection as { files?: string[] }).files)
+      // Not the gates asked again (resetPageGate), which run a function.
+      .filter((files) => files !== undefined);
+
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined as never);
+  });
+
+  it('runs the story reader when the whole text would open, and the main script when the story does', async () => {
+    expect(await onPageText('Menu: the Senkaku Islands', false, sender)).toEqual({
+      on: true,
+      loaded: false,
+      readStory: true,
+    });
+    expect(injected()).toEqual([['/story-reader.js']]);
+    // The menu's key term does not count for the story: the story's own text decides.
+    expect(await onPageText('Halibut season opens early.', true, sender)).toEqual({
+      on: true,
+      loaded: false,
+      readStory: false,
+    });
+    expect(await onPageText('Ships neared the Senkaku Islands.', true, sender)).toEqual({
+      on: true,
+      loaded: true,
+      readStory: false,
+    });
+    expect(injected()).toEqual([['/story-reader.js'], ['/content-scripts/content.js']]);
+  });
+
+  it('runs nothing for a whole text with nothing to draw', async () => {
+    expect(await onPageText('Halibut season opens early.', false, sender)).toEqual({
+      on: true,
+      loaded: false,
+      readStory: false,
+    });
+    expect(injected()).toEqual([]);
   });
 });
 
