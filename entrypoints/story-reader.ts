@@ -5,8 +5,8 @@
  * chrome around it, so that a page whose menus, teaser lists and footer name key terms, around a
  * story Gloss has nothing to say on, keeps the gate alone.
  *
- * Issue #14: on 4 of the corpus's 15 pages that got the main script, the story held nothing to
- * draw. In the gate itself, the finder doubled the script every page and frame compiles, for the
+ * Issue #14: 5 of the corpus's 15 pages that got the main script drew nothing; on 4 of them the
+ * story holds nothing to draw (the fifth's story names enough capitals). In the gate itself, the finder doubled the script every page and frame compiles, for the
  * few whose text opens the gate.
  */
 import { STORY_READER_GLOBAL, type StoryReader } from '@/utils/page-scripts';
