@@ -1,9 +1,10 @@
 /**
  * The one script every frame gets from the manifest (wxt.config.ts lists it for all frames). Once
- * the frame is worth reading (entrypoints/content/frame-gate.ts), it hands the text the main script
- * would read to the background: the story and not the chrome around it, found as the main script
- * finds it (content/story/scope.ts). The background runs the main script there only if that text
- * holds something Gloss would draw (entrypoints/background/page-gate.ts). Until then it watches for
+ * the frame is worth reading (entrypoints/content/frame-gate.ts), it hands the frame's text to the
+ * background (entrypoints/background/page-gate.ts). Where that text holds something Gloss would
+ * draw, the background runs the story reader (entrypoints/story-reader.ts), and the gate hands over
+ * the text the main script would read: the story, not the chrome around it. Only if that holds
+ * something to draw does the background run the main script. Until then it watches for
  * text the page adds, and asks again; so does the background when the packs change or Gloss is
  * switched on or off (background/page-gate.ts askGatesAgain, through GATE_GLOBAL).
  *
