@@ -6,8 +6,9 @@
  * story Gloss has nothing to say on, keeps the gate alone.
  *
  * Issue #14: 5 of the corpus's 15 pages that got the main script drew nothing; on 4 of them the
- * story holds nothing to draw (the fifth's story names enough capitals). In the gate itself, the
- * finder doubled the script every page and frame compiles, for the few whose text opens the gate.
+ * story holds nothing to draw (the fifth's names Seoul with enough topic words, but only
+ * in datelines and as a place, which only the main script's sense rules tell). In the gate itself,
+ * the finder doubled the script every page and frame compiles, for the few whose text opens it.
  * On the pages that do get the main script, this step costs 3–10 ms of JavaScript (traced).
  */
 import { STORY_READER_GLOBAL, type StoryReader } from '@/utils/page-scripts';
