@@ -57,7 +57,10 @@ export type Density = 'first' | 'all';
 export interface ShownChange {
   added: Occurrence[];
   removed: Occurrence[];
-  /** Every mention shown after the change: the store's own set, to read during the call only. */
+  /**
+   * Every mention shown after the change: the store's own set, to read during the call only. In
+   * iteration order `added` come last, as they were added to it (highlights.ts relies on this).
+   */
   shown: ReadonlySet<Occurrence>;
 }
 
@@ -387,8 +390,10 @@ export class MarkStore {
   private updateTopic(change: Change): void {
     const present: { termId: string; role: Role }[] = [];
     for (const [termId, set] of this.byTerm) {
-      if (set.size > 0 && [...set].some((o) => counts(o, this.cued))) {
+      for (const o of set) {
+        if (!counts(o, this.cued)) continue;
         present.push({ termId, role: this.roleOf(termId) });
+        break;
       }
     }
     const onTopic = isOnTopic(present, (this.options.hasStory?.() ?? true) ? this.topicWords : 0);

@@ -28,6 +28,7 @@
  */
 import { rangesOf } from './hit-test';
 import type { Occurrence } from './marks';
+import { SLICE_MS, yieldToPage } from './yield-to-page';
 
 /** How far beyond the viewport mentions are drawn ahead of scrolling: one viewport each way. */
 const ROOT_MARGIN = '100% 0px 100% 0px';
@@ -70,6 +71,15 @@ export class NearViewport {
   private readonly observer: IntersectionObserver;
   /** Runs whose ends changed since the last `observeEnds`, with their ends before the change. */
   private readonly movedEnds = new Map<Run, Element[]>();
+  /** The batches `addLater` has yet to add, in the order given, and where in the first it is. */
+  private readonly queued: Occurrence[][] = [];
+  private queuedAt = 0;
+  /**
+   * Queued mentions removed before their turn, with how many of their queued turns to skip (one
+   * shown, hidden and shown again is queued twice): a map of those few, not of all queued.
+   */
+  private readonly dropped = new Map<Occurrence, number>();
+  private draining = false;
 
   /**
    * @param highlight where the near mentions' ranges are registered: `shown`'s are drawn at the
@@ -84,12 +94,54 @@ export class NearViewport {
       rootMargin: ROOT_MARGIN,
     });
     this.starting = true;
-    for (const occurrence of shown) this.add(occurrence);
+    for (const occurrence of shown) this.addNow(occurrence);
     this.starting = false;
     this.observeEnds();
   }
 
-  add(occurrence: Occurrence): void {
+  /**
+   * Adds `occurrences` in slices of background tasks (SLICE_MS each) instead of in this one. Added
+   * one by one in the commit that crossed NEAR_VIEWPORT_FROM, the 5 MB benchmark page's thousands
+   * of mentions were 12–20 ms of a 28–44 ms task (sampled, Chromium 156), and adding a mention to a
+   * run only draws it if the run is near, which for all but a few the observer has yet to report.
+   * The queue keeps their order: runs are made in the order blocks are added.
+   */
+  addLater(occurrences: Occurrence[]): void {
+    if (occurrences.length === 0) return;
+    this.queued.push(occurrences);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      // `disconnect` empties the queue, which ends this loop.
+      while (this.queued.length > 0) {
+        await yieldToPage();
+        const deadline = performance.now() + SLICE_MS;
+        let count = 0;
+        while (this.queued.length > 0) {
+          const batch = this.queued[0]!;
+          const occurrence = batch[this.queuedAt++]!;
+          if (this.queuedAt === batch.length) {
+            this.queued.shift();
+            this.queuedAt = 0;
+          }
+          const skips = this.dropped.get(occurrence);
+          if (skips === undefined) this.addNow(occurrence);
+          else if (skips > 1) this.dropped.set(occurrence, skips - 1);
+          else this.dropped.delete(occurrence);
+          if ((++count & 63) === 0 && performance.now() > deadline) break;
+        }
+        this.observeEnds();
+      }
+      this.dropped.clear();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private addNow(occurrence: Occurrence): void {
     const anchor = anchorOf(occurrence);
     this.anchors.set(occurrence, anchor);
     if (!anchor) return this.draw(occurrence);
@@ -114,7 +166,13 @@ export class NearViewport {
 
   remove(occurrence: Occurrence): void {
     const anchor = this.anchors.get(occurrence);
-    if (anchor === undefined) return;
+    if (anchor === undefined) {
+      // Not added: queued (or never given, which the queue's end forgets).
+      if (this.queued.length > 0) {
+        this.dropped.set(occurrence, (this.dropped.get(occurrence) ?? 0) + 1);
+      }
+      return;
+    }
     this.anchors.delete(occurrence);
     if (anchor === null) return this.erase(occurrence);
     const group = this.byAnchor.get(anchor)!;
@@ -137,6 +195,9 @@ export class NearViewport {
   /** Stops observing; what is registered stays (the caller registers everything or clears). */
   disconnect(): void {
     this.observer.disconnect();
+    this.queued.length = 0;
+    this.queuedAt = 0;
+    this.dropped.clear();
     this.movedEnds.clear();
     this.byAnchor.clear();
     this.runOf.clear();

@@ -10,29 +10,14 @@ import { BlockWalker, type TextBlock, type WalkHooks } from './text-blocks';
 import type { MarkStore, Occurrence, RangeBounds } from './marks';
 import type { Scope } from './story/scope';
 import { probe } from '@/utils/test-probe';
+import { SLICE_MS, yieldToPage } from './yield-to-page';
 
-const SLICE_MS = 4;
 /**
  * During a long scan, found marks reach the highlights at most this often (after the first slice,
  * which holds the visible blocks of a page scan). Chromium revalidates every registered range on
  * each change: with 22,000 marks on a 5 MB page that is ~375 ms of pre-paint per change.
  */
 const COMMIT_MS = 250;
-
-type Scheduler = {
-  postTask?: (callback: () => void, options: { priority: 'background' }) => Promise<void>;
-};
-
-/**
- * Gives the page's own tasks (input, timers, rendering) a turn. Background priority, not
- * `scheduler.yield()`: a yield continuation runs ahead of the page's timers, and a long scan would
- * starve the page it is reading.
- */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => {}, { priority: 'background' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Index of the text node that holds `offset`; `end` offsets belong to the node they close. */
 function nodeIndexAt(starts: readonly number[], offset: number, isEnd: boolean): number {

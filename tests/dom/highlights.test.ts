@@ -25,15 +25,44 @@ beforeEach(() => {
       }
     },
   );
+  observers.length = 0;
   vi.stubGlobal(
     'IntersectionObserver',
     class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
+      readonly observed = new Set<Element>();
+      constructor(readonly report: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+        observers.push(this);
+      }
+      observe(el: Element) {
+        this.observed.add(el);
+      }
+      unobserve(el: Element) {
+        this.observed.delete(el);
+      }
+      disconnect() {
+        this.observed.clear();
+      }
     },
   );
 });
+
+/** The observers made, which a test reports through as Chromium would after a frame. */
+const observers: {
+  observed: Set<Element>;
+  report(entries: Partial<IntersectionObserverEntry>[]): void;
+}[] = [];
+
+/** Reports every observed end as in the view. */
+function reportAllNear(): void {
+  const [observer] = observers;
+  observer!.report(
+    [...observer!.observed].map((target) => ({
+      target,
+      isIntersecting: true,
+      boundingClientRect: { width: 100, height: 20 } as DOMRectReadOnly,
+    })),
+  );
+}
 afterEach(() => vi.unstubAllGlobals());
 
 /** One mention in each of `count` new paragraphs. */
@@ -75,5 +104,56 @@ describe('the highlight layer', () => {
     layer.apply({ added: all, removed: [], shown: new Set(all) });
     expect(layer.terms.size).toBe(RUN_LENGTH);
     expect([...layer.terms]).toEqual(all.slice(0, RUN_LENGTH).map((o) => rangesOf(o)[0]));
+  });
+
+  test('the rest of the crossing change is added in later tasks, and drawn when its runs are near', async () => {
+    const layer = new HighlightLayer('underline');
+    const all = mentions(NEAR_VIEWPORT_FROM * 4);
+    layer.apply({ added: all, removed: [], shown: new Set(all) });
+    // In the change's own task only the first run is in the window, so only its ends are watched.
+    expect(observers[0]!.observed.size).toBe(2);
+    const runs = Math.ceil(all.length / RUN_LENGTH);
+    await vi.waitFor(() => expect(observers[0]!.observed.size).toBe(2 * runs));
+    expect(layer.terms.size).toBe(RUN_LENGTH);
+    reportAllNear();
+    expect(layer.terms.size).toBe(all.length);
+  });
+
+  test('a mention hidden before its turn to be added is not drawn, one shown again is', async () => {
+    const layer = new HighlightLayer('underline');
+    const all = mentions(NEAR_VIEWPORT_FROM * 4);
+    const shown = new Set(all);
+    layer.apply({ added: all, removed: [], shown });
+    const hide = (occurrence: Occurrence) => {
+      shown.delete(occurrence);
+      layer.apply({ added: [], removed: [occurrence], shown });
+    };
+    const show = (occurrence: Occurrence) => {
+      shown.add(occurrence);
+      layer.apply({ added: [occurrence], removed: [], shown });
+    };
+    // Gone; shown again; hidden again and shown again; hidden, shown and hidden again.
+    const [gone, back, backTwice, goneAgain] = all.slice(-10);
+    hide(gone!);
+    hide(back!);
+    show(back!);
+    hide(backTwice!);
+    show(backTwice!);
+    hide(backTwice!);
+    show(backTwice!);
+    hide(goneAgain!);
+    show(goneAgain!);
+    hide(goneAgain!);
+    const runs = Math.ceil(all.length / RUN_LENGTH);
+    await vi.waitFor(() => expect(observers[0]!.observed.size).toBe(2 * runs));
+    reportAllNear();
+    expect(layer.terms.size).toBe(all.length - 2);
+    const drawn = (occurrence: Occurrence) => layer.terms.has(rangesOf(occurrence)[0]!);
+    expect([gone, back, backTwice, goneAgain].map((o) => drawn(o!))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
