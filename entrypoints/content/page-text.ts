@@ -7,9 +7,8 @@
 import { PAGE_TEXT_BLOCK_END, PAGE_TEXT_CHUNK, PAGE_TEXT_SOFT_EDGE } from '@/utils/page-scripts';
 import { isInSkippedRegion, isSkipped, isSkippedTag, type WalkHooks } from './text-blocks';
 import { ShadowWatch } from './story/shadow-watch';
+import { SLICE_MS } from './yield-to-page';
 
-/** Walk slices stay this short (ms), like the scanner's: the page's own tasks go between them. */
-const SLICE_MS = 4;
 /** A block longer than a chunk goes in pieces that overlap by this much: no mention is cut off. */
 const OVERLAP = 256;
 /**
